@@ -1,0 +1,98 @@
+import { orderSaga } from './sagaDefinition';
+import type { StepId, TraceEvent } from './types';
+
+const SERVICE: Record<StepId, string> = Object.fromEntries(orderSaga.steps.map((s) => [s.id, s.service])) as Record<StepId, string>;
+const ACTION: Record<StepId, string> = Object.fromEntries(orderSaga.steps.map((s) => [s.id, s.action])) as Record<StepId, string>;
+const UNDO: Record<StepId, string> = Object.fromEntries(orderSaga.steps.map((s) => [s.id, s.compensation ?? 'undo'])) as Record<StepId, string>;
+
+const secs = (ms: unknown) => {
+  const n = Number(ms);
+  return n >= 1000 ? `${(n / 1000).toLocaleString('en-US', { maximumFractionDigits: 2 })} s` : `${n} ms`;
+};
+/** What a sentence needs to know about the run. */
+export interface NarrationContext {
+  buyers?: number;
+  mode?: 'orchestration' | 'choreography';
+}
+
+const who = (e: TraceEvent, buyers: number) => (buyers > 1 ? `Buyer ${e.saga.slice(2)}'s saga` : 'The orchestrator');
+const of = (e: TraceEvent) => ` (attempt ${e.attempt})`;
+
+/** The trace event types that are bookkeeping rather than story; views may skip them. */
+export const QUIET_EVENTS: ReadonlySet<string> = new Set(['db.changed', 'request.handled', 'event.delivered']);
+
+/**
+ * One plain-words sentence for a trace event (empty for bookkeeping events). Used by the
+ * narration panel, its ARIA live region and the CLI. `buyers` > 1 names whose saga it is.
+ */
+export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: NarrationContext = {}): string {
+  const step = e.step as StepId | undefined;
+  const svc = step ? SERVICE[step] : '';
+  const by = who(e, buyers);
+  const order = `order o-${e.saga.slice(2)}`;
+  switch (e.type) {
+    case 'saga.started':
+      return buyers > 1 ? `Buyer ${e.buyer} places ${order} for ${String(e.item)} ($${e.amount}).` : `A customer places ${order} for ${String(e.item)} ($${e.amount}).`;
+    case 'step.started':
+      if (mode === 'choreography') return `${svc} reacts on its own: ${ACTION[step as StepId]}.`;
+      return `${by} asks ${svc} to ${ACTION[step as StepId]}${Number(e.attempt) > 1 ? `${of(e)}${e.key ? ` with the same idempotency key` : ' — without an idempotency key'}` : ''}.`;
+    case 'step.succeeded':
+      return e.replayed ? `${svc} replayed its stored answer: done, nothing executed twice.` : `${svc} did it: ${ACTION[step as StepId]} — committed in its own database.`;
+    case 'step.failed':
+      if (e.reason === 'timeout') return `No response from ${svc} after ${secs(e.timeoutMs)}${of(e)}.`;
+      if (e.business) return `${svc} refused: ${String(e.reason)}. That is a business answer, so it is not retried.`;
+      return `${svc} failed${of(e)}: ${String(e.reason)}.`;
+    case 'step.retrying':
+      return `Retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${Number.isFinite(Number(e.maxAttempts)) ? e.maxAttempts : '∞'}).`;
+    case 'step.deduplicated':
+      return `${svc} has seen idempotency key ${String(e.key)} before: it returns the original result instead of doing it again.`;
+    case 'response.lost':
+      return `${svc} committed, but its response is lost on the way back.`;
+    case 'response.undelivered':
+      return `${svc}'s response arrives, but the orchestrator that asked is down: nobody hears it.`;
+    case 'saga.compensating':
+      return `${by} gives up on ${SERVICE[e.failedStep as StepId] ?? 'the step'} and undoes the completed steps in reverse order.`;
+    case 'compensation.started':
+      if (mode === 'choreography') return `${svc} hears of the failure and undoes its own work: ${UNDO[step as StepId]}.`;
+      return `${by} asks ${svc} to ${UNDO[step as StepId]}${Number(e.attempt) > 1 ? of(e) : ''} — a new action, not an erase.`;
+    case 'compensation.succeeded':
+      return e.replayed ? `${svc} replayed its stored answer: already undone, not undone twice.` : `${svc} did it: ${UNDO[step as StepId]}.`;
+    case 'compensation.failed':
+      return `${svc} could not ${UNDO[step as StepId]}${of(e)}: ${e.reason === 'timeout' ? 'no response' : String(e.reason)}.`;
+    case 'compensation.retrying':
+      return `Compensations are never dropped: retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${e.maxAttempts}).`;
+    case 'compensation.deduplicated':
+      return `${svc} has already done this compensation (key ${String(e.key)}): it returns the stored result.`;
+    case 'confirmation.started':
+      if (mode === 'choreography') return `${svc} hears the slot was booked${step === 'inventory' ? ': the hold becomes SOLD' : ': the order becomes CONFIRMED'}.`;
+      return `${by} tells ${svc} the saga completed${step === 'inventory' ? ': the hold becomes SOLD' : ': the order becomes CONFIRMED'}.`;
+    case 'confirmation.succeeded':
+      return `${svc} confirmed.`;
+    case 'confirmation.deduplicated':
+      return `${svc} had already confirmed (same key): nothing done twice.`;
+    case 'alert.raised':
+      return `ALERT: ${String(e.message)}`;
+    case 'operator.retried':
+      return `An operator retries the compensation at ${svc} now.`;
+    case 'operator.resolved':
+      return `An operator marks the compensation at ${svc} as resolved by hand.`;
+    case 'orchestrator.crashed':
+      return `The orchestrator crashes ${e.when === 'before-call' ? `just before calling ${svc}` : `right after ${svc} committed`}. Its saga log survives on disk.`;
+    case 'orchestrator.recovered':
+      return `The orchestrator restarts and reads its saga log (${e.logRows} rows): ${(e.completed as string[]).length} steps finished, so it resumes without re-running them.`;
+    case 'event.published':
+      return e.from === 'shop' ? `The shop publishes ${String(e.topic)}.` : `${svc} publishes ${String(e.topic)}.`;
+    case 'event.dropped':
+      return `${String(e.topic)} is dropped on the way. Nobody is waiting for it, so nobody notices.`;
+    case 'saga.completed':
+      return `${buyers > 1 ? `Buyer ${e.saga.slice(2)}: ` : ''}Order o-${e.saga.slice(2)} completed: CONFIRMED, the seat SOLD, every step committed.`;
+    case 'saga.compensated':
+      return `${buyers > 1 ? `Buyer ${e.saga.slice(2)}: ` : ''}Saga compensated: every completed step was undone by a new action.`;
+    case 'saga.needs-attention':
+      return `Saga needs attention: a compensation did not succeed. The incident stays open until an operator acts.`;
+    case 'saga.stuck':
+      return `Silence. Nothing is in flight and nobody is waiting: ${order} is stuck half-done.`;
+    default:
+      return '';
+  }
+}
