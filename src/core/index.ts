@@ -30,3 +30,5 @@ export { checkInvariants, INVARIANTS } from './invariants';
 export { asDatabases, tablesAt } from './tables';
 /** One plain-words sentence per trace event. */
 export { type NarrationContext, narrate, QUIET_EVENTS } from './narrate';
+/** Every interleaving of concurrent sagas, with a shortest counterexample. */
+export { type ExploreResult, exploreInterleavings, InterleavingExplorer } from './explorer';

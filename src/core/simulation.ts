@@ -154,7 +154,7 @@ export class Simulation {
       const wanted = this.scenario.schedule[s.scheduleCursor++];
       if (options.some((o) => o.saga === wanted)) return wanted;
     }
-    if (this.scheduler === 'learner') return undefined;
+    if (this.scheduler === 'learner' || this.scheduler === 'explorer') return undefined;
     // Past the end of a schedule (or on an entry naming a saga that cannot move): virtual-time order.
     return this.state.queue.find((p) => options.some((o) => o.saga === p.saga))?.saga;
   }
@@ -396,7 +396,8 @@ export class Simulation {
   record(sagaId: string, type: string, fields: Record<string, unknown> = {}): void {
     const s = this.state;
     if (this.scenario.mode === 'orchestration' && LOGGED_EVENTS.has(type)) {
-      const id = `log-${s.tables.sagaLog.length + 1}`;
+      // Numbered per saga, so two sagas' log writes commute.
+      const id = `log-${sagaId.replace('-', '')}-${s.tables.sagaLog.filter((r) => r.saga === sagaId).length + 1}`;
       const row: Row = { id, saga: sagaId, entry: type, ...(fields.step ? { step: fields.step } : {}), ...(fields.failedStep ? { failedStep: fields.failedStep } : {}) };
       this.write('sagaLog', row, 'insert');
     }
@@ -417,7 +418,11 @@ export class Simulation {
         const old = tables()[t].find((r) => r.id === id);
         if (old) this.write(t, { ...old, ...changes }, 'update', sagaId);
       },
-      nextId: (t, prefix) => `${prefix}-${tables()[t].filter((r) => r.id.startsWith(`${prefix}-`)).length + 1}`,
+      nextId: (t, prefix, orderId) => {
+        const base = `${prefix}-${orderId.replace('-', '')}`;
+        const n = tables()[t].filter((r) => r.id === base || r.id.startsWith(`${base}#`)).length;
+        return n === 0 ? base : `${base}#${n + 1}`;
+      },
     };
   }
 

@@ -98,11 +98,14 @@ export function forkState(s: SimState): SimState {
  * that reach the same situation merge.
  */
 export function stateKey(s: SimState): string {
+  // Canonical order (rows by id, record entries by key): writes of independent sagas commute.
+  const sortedRows = (rows: readonly Row[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sortedEntries = (o: object) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([
     s.sagas.map((g) => [g.snapshot ? [g.snapshot.value, g.snapshot.context] : null, g.crashed, g.incarnation]),
-    s.tables,
-    s.keys,
-    s.counters,
+    Object.values(s.tables).map(sortedRows),
+    Object.values(s.keys).map(sortedEntries),
+    sortedEntries(s.counters),
     s.sagas.map((g) => s.queue.filter((p) => p.saga === g.index).map(({ at: _at, seq: _seq, ...rest }) => rest)),
   ]);
 }

@@ -12,7 +12,7 @@ export function createDeliveryService(): Service {
       const slot = db.find('delivery', (r) => r.orderId === req.orderId && r.status === 'BOOKED');
       if (req.action === 'forward') {
         if (req.payload.reject) return rejected(400, `no delivery slot is free for order ${req.orderId}`);
-        const id = db.nextId('delivery', 'slot');
+        const id = db.nextId('delivery', 'slot', req.orderId);
         db.insert('delivery', { id, orderId: req.orderId, buyer: req.buyer, slot: SLOTS[(req.buyer - 1) % SLOTS.length], status: 'BOOKED' });
         return ok({ slot: id });
       }

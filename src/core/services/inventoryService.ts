@@ -21,12 +21,12 @@ export function createInventoryService(): Service {
         if (req.payload.reject) return rejected(410, `${item.name} is out of stock`);
         if (!semanticLock) {
           const saw = available > 0 ? 'AVAILABLE' : 'SOLD OUT';
-          db.insert('inventory', { id: db.nextId('inventory', 'read'), kind: 'read', item: item.id, orderId: req.orderId, buyer: req.buyer, status: `READ ${saw}` });
+          db.insert('inventory', { id: db.nextId('inventory', 'read', req.orderId), kind: 'read', item: item.id, orderId: req.orderId, buyer: req.buyer, status: `READ ${saw}` });
           return available > 0 ? ok({ saw }) : rejected(410, `${item.name} is sold out`);
         }
         if (holdOf) return ok({ hold: holdOf.id });
         if (available > 0) {
-          const hold = db.nextId('inventory', 'hold');
+          const hold = db.nextId('inventory', 'hold', req.orderId);
           db.insert('inventory', { id: hold, kind: 'hold', item: item.id, orderId: req.orderId, buyer: req.buyer, status: 'PENDING' });
           db.update('inventory', item.id, { available: available - 1 });
           return ok({ hold });
@@ -52,7 +52,7 @@ export function createInventoryService(): Service {
         return ok({ sold: holdOf?.id });
       }
       if (holdOf?.status === 'SOLD') return ok({ sold: holdOf.id });
-      const sale = db.nextId('inventory', 'hold');
+      const sale = db.nextId('inventory', 'hold', req.orderId);
       db.insert('inventory', { id: sale, kind: 'hold', item: item.id, orderId: req.orderId, buyer: req.buyer, status: 'SOLD' });
       db.update('inventory', item.id, { available: available - 1 });
       return ok({ sold: sale });

@@ -12,12 +12,12 @@ export function createPaymentService(): Service {
     handle(req, db) {
       if (req.action === 'forward') {
         if (req.payload.reject) return rejected(402, `card declined for order ${req.orderId}`);
-        const id = db.nextId('payments', 'pay');
+        const id = db.nextId('payments', 'charge', req.orderId);
         db.insert('payments', { id, orderId: req.orderId, buyer: req.buyer, kind: 'charge', amount: req.payload.amount });
         return ok({ payment: id });
       }
       if (req.action === 'compensate') {
-        const id = db.nextId('payments', 'pay');
+        const id = db.nextId('payments', 'refund', req.orderId);
         db.insert('payments', { id, orderId: req.orderId, buyer: req.buyer, kind: 'refund', amount: req.payload.amount });
         return ok({ refund: id });
       }

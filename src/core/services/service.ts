@@ -36,8 +36,11 @@ export interface Db {
   find(table: TableName, pred: (row: Row) => boolean): Row | undefined;
   insert(table: TableName, row: Row): void;
   update(table: TableName, id: string, changes: Record<string, unknown>): void;
-  /** Next free id with this prefix in this table (`pay-3`). */
-  nextId(table: TableName, prefix: string): string;
+  /**
+   * A row id named after its order (`charge-o1`, then `charge-o1#2`). Ids never depend on
+   * how other orders' rows interleave, so independent sagas' writes commute.
+   */
+  nextId(table: TableName, prefix: string, orderId: string): string;
 }
 
 /** Settings a service may read (the lock is an inventory rule). */

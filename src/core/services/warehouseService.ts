@@ -10,7 +10,7 @@ export function createWarehouseService(): Service {
       const pick = db.find('warehouse', (r) => r.orderId === req.orderId && r.status !== 'CANCELLED');
       if (req.action === 'forward') {
         if (req.payload.reject) return rejected(400, `the warehouse cannot pick order ${req.orderId}`);
-        const id = db.nextId('warehouse', 'pick');
+        const id = db.nextId('warehouse', 'pick', req.orderId);
         db.insert('warehouse', { id, orderId: req.orderId, buyer: req.buyer, status: 'REQUESTED' });
         return ok({ pick: id });
       }
