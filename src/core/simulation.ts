@@ -224,6 +224,8 @@ export class Simulation {
     const saga = this.state.sagas[sagaIndex];
     const type = action === 'retry' ? 'operator.retry' : 'operator.resolve';
     if (!saga?.snapshot?.can({ type, random: 0 })) return false;
+    // The operator fixes what was broken before acting, so injected compensation faults stop here.
+    this.bump(`operator:${saga.id}`);
     this.deliver(saga, { type, random: this.random() }, this.state.now);
     return true;
   }
@@ -355,7 +357,7 @@ export class Simulation {
 
   private failsCompensation(sagaId: string, step: StepId): boolean {
     const n = this.scenario.compensationFailures?.[step];
-    if (n === undefined || n === 0) return false;
+    if (n === undefined || n === 0 || this.state.counters[`operator:${sagaId}`]) return false;
     const used = this.bump(`compFail:${sagaId}:${step}`);
     return n === 'always' || used <= n;
   }
