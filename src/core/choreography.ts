@@ -1,4 +1,5 @@
 import type { Pending } from './eventQueue';
+import { netCharge } from './ledger';
 import { resolveRetryPolicy } from './retryPolicy';
 import type { SagaDefinition } from './sagaDefinition';
 import { ITEM, PRICE } from './scenario';
@@ -128,9 +129,4 @@ export function readChoreographyOutcome(tables: Record<TableName, Row[]>, orderI
     netCharge(tables.payments, orderId) !== 0;
   if (order?.status === 'CANCELLED' || !order) return leftovers ? 'stuck' : 'compensated';
   return 'stuck';
-}
-
-/** Charges minus refunds for an order. */
-export function netCharge(payments: readonly Row[], orderId: string): number {
-  return payments.reduce((sum, r) => (r.orderId !== orderId ? sum : sum + (r.kind === 'charge' ? 1 : -1) * (r.amount as number)), 0);
 }

@@ -1,4 +1,4 @@
-import { netCharge } from './choreography';
+import { netCharge } from './ledger';
 import type { Databases, Row, Violation } from './types';
 
 /** The invariants, by id, with what each one promises (shown in the invariants panel). */

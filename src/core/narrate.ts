@@ -46,6 +46,8 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: N
       return `Retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${Number.isFinite(Number(e.maxAttempts)) ? e.maxAttempts : '∞'}).`;
     case 'step.deduplicated':
       return `${svc} has seen idempotency key ${String(e.key)} before: it returns the original result instead of doing it again.`;
+    case 'step.uncertain':
+      return `Out of attempts with no clear answer from ${svc}: it may have committed, so it is compensated too — safe, because compensations are idempotent.`;
     case 'response.lost':
       return `${svc} committed, but its response is lost on the way back.`;
     case 'response.undelivered':

@@ -175,6 +175,10 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
         completed: ({ context }) => [...context.completed, current(context).id],
       }),
       'next step': assign({ index: ({ context }) => context.index + 1, attempt: 1 }),
+      'trace step uncertain': emit(({ context }) => trace({ type: 'step.uncertain', step: current(context).id, attempts: context.attempt })),
+      'record step as uncertain': assign({
+        completed: ({ context }) => [...context.completed, current(context).id],
+      }),
       'record step failure': assign({
         failedStep: ({ context }) => current(context).id,
         failure: ({ event }) => {
@@ -291,7 +295,8 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
           attemptFailed: {
             always: [
               { guard: 'step attempts left', target: 'backingOff', actions: ['schedule step retry', 'trace step retrying'] },
-              { target: '#saga.compensating', actions: ['record step failure', 'trace compensation starting'] },
+              // Out of attempts without an answer: the step may have committed, so it is compensated too (compensations are idempotent).
+              { target: '#saga.compensating', actions: ['trace step uncertain', 'record step as uncertain', 'record step failure', 'trace compensation starting'] },
             ],
           },
           backingOff: {

@@ -11,6 +11,7 @@ export const LOGGED_EVENTS: ReadonlySet<string> = new Set([
   'step.started',
   'step.succeeded',
   'step.failed',
+  'step.uncertain',
   'saga.compensating',
   'compensation.started',
   'compensation.succeeded',
@@ -30,7 +31,7 @@ export function recoverFromLog(definition: SagaDefinition, rows: readonly Row[])
   let failedStep: StepId | undefined;
   for (const row of rows) {
     const step = row.step as StepId | undefined;
-    if (row.entry === 'step.succeeded' && step && !completed.includes(step)) completed.push(step);
+    if ((row.entry === 'step.succeeded' || row.entry === 'step.uncertain') && step && !completed.includes(step)) completed.push(step);
     if ((row.entry === 'compensation.succeeded' || row.entry === 'operator.resolved') && step && !compensated.includes(step)) compensated.push(step);
     if (row.entry === 'confirmation.succeeded' && step && !confirmed.includes(step)) confirmed.push(step);
     if (row.entry === 'saga.compensating') failedStep = (row.failedStep as StepId | undefined) ?? completed[completed.length - 1];

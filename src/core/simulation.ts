@@ -288,12 +288,19 @@ export class Simulation {
     this.schedule({ kind: 'request', at: local + this.latency(), saga: saga.index, incarnation: saga.incarnation, callId: e.callId, req });
   }
 
-  /** `failAt` rejects the first saga's forward action; on a retriable step only the first two attempts (it must eventually succeed). */
+  /** `failAt` makes the service reject the first saga's forward action (a business failure). */
   rejects(saga: SagaRuntime, step: StepId, action: string): boolean {
-    if (action !== 'forward' || this.scenario.failAt !== step || saga.index !== 0) return false;
-    const kind = this.definition.steps.find((d) => d.id === step)?.kind;
-    if (kind !== 'retriable') return true;
-    return this.bump(`retriableFail:${saga.id}`) <= 2;
+    return action === 'forward' && this.scenario.failAt === step && saga.index === 0 && !this.isRetriable(step);
+  }
+
+  private isRetriable(step: StepId): boolean {
+    return this.definition.steps.find((d) => d.id === step)?.kind === 'retriable';
+  }
+
+  /** After the pivot a step cannot fail for good: `failAt` there means it is unavailable (503) for its first two attempts. */
+  private unavailable(req: ServiceRequest): boolean {
+    if (req.action !== 'forward' || this.scenario.failAt !== req.step || req.saga !== 's-1' || !this.isRetriable(req.step)) return false;
+    return this.bump(`unavailable:${req.saga}`) <= 2;
   }
 
   private handleRequest(saga: SagaRuntime, req: ServiceRequest, callId: number, incarnation: number, local: number): void {
@@ -331,6 +338,7 @@ export class Simulation {
     if (req.action === 'compensate' && this.failsCompensation(req.saga, req.step)) {
       return { ok: false, status: 500, retryable: true, reason: `${service.name} answered 500 Internal Server Error` };
     }
+    if (this.unavailable(req)) return { ok: false, status: 503, retryable: true, reason: `${service.name} is temporarily unavailable (503)` };
     const settings = { semanticLock: this.scenario.semanticLock };
     if (!req.key) return service.handle(req, this.db(req.saga), settings);
     const print = fingerprint(req);

@@ -12,7 +12,7 @@ export type KeyStore = Readonly<Record<string, KeyEntry>>;
 
 /** What the request body looks like to the key check. */
 export function fingerprint(req: ServiceRequest): string {
-  return `${req.action}|${req.orderId}|${req.payload.amount}|${req.payload.item}|${req.payload.reject ? 1 : 0}`;
+  return `${req.action}|${req.orderId}|${req.payload.amount}|${req.payload.item}`;
 }
 
 /** Result of looking a key up before executing. */

@@ -1,3 +1,4 @@
+import { netCharge } from '../ledger';
 import { ok, rejected, type Service } from './service';
 
 /**
@@ -17,6 +18,8 @@ export function createPaymentService(): Service {
         return ok({ payment: id });
       }
       if (req.action === 'compensate') {
+        // Never refund more than was charged: a refund for a charge that never happened is a no-op.
+        if (netCharge(db.rows('payments'), req.orderId) <= 0) return ok({ refund: null });
         const id = db.nextId('payments', 'refund', req.orderId);
         db.insert('payments', { id, orderId: req.orderId, buyer: req.buyer, kind: 'refund', amount: req.payload.amount });
         return ok({ refund: id });
