@@ -1,0 +1,239 @@
+/**
+ * Talking to the page that embeds the simulator (DESIGN §7): typed outgoing events, strictly
+ * checked incoming commands, and a small bridge over `window.postMessage`.
+ *
+ * Any page can post to any window, so every incoming message is treated as hostile until it has
+ * exactly the expected shape (and origin, when the host configured one).
+ */
+
+import type { Alert, Outcome, RunResult, Scenario, Violation } from '../core/types';
+import { isHttpOrigin } from './codecs';
+import { MAX_QUERY_LENGTH, MAX_VALUE_LENGTH, type ParseQueryOptions, parseQuery, parseQueryEntries, type Warning } from './urlSchema';
+import type { ViewOptions } from './viewOptions';
+
+/** Marks every message of this protocol, both ways, so a host can tell ours from other widgets'. */
+export const MESSAGE_SOURCE = 'saga-sim';
+
+/** Sent once the simulator is ready to receive commands. */
+export interface ReadyMessage {
+  source: typeof MESSAGE_SOURCE;
+  type: 'ready';
+}
+
+/** Sent when a run reaches its end. */
+export interface RunFinishedMessage {
+  source: typeof MESSAGE_SOURCE;
+  type: 'run-finished';
+  outcome: Outcome;
+  violations: Violation[];
+  alerts: Alert[];
+}
+
+/** Sent when the learner finishes a lesson. */
+export interface LessonCompletedMessage {
+  source: typeof MESSAGE_SOURCE;
+  type: 'lesson-completed';
+  lesson: string;
+  correct: boolean;
+}
+
+/** Everything the simulator posts to its host page. */
+export type OutgoingMessage = ReadyMessage | RunFinishedMessage | LessonCompletedMessage;
+
+/** The `ready` event. */
+export function readyMessage(): ReadyMessage {
+  return { source: MESSAGE_SOURCE, type: 'ready' };
+}
+
+/**
+ * The `run-finished` event for a finished run. Violations and alerts are copied field by field:
+ * postMessage clones its payload, and a stray function or class instance would make it throw.
+ */
+export function runFinishedMessage(run: Pick<RunResult, 'outcome' | 'violations' | 'alerts'>): RunFinishedMessage {
+  return {
+    source: MESSAGE_SOURCE,
+    type: 'run-finished',
+    outcome: run.outcome,
+    violations: run.violations.map((v) => ({ invariant: v.invariant, message: v.message })),
+    alerts: run.alerts.map((a) => (a.step === undefined ? { saga: a.saga, message: a.message } : { saga: a.saga, step: a.step, message: a.message })),
+  };
+}
+
+/** The `lesson-completed` event. */
+export function lessonCompletedMessage(lesson: string, correct: boolean): LessonCompletedMessage {
+  return { source: MESSAGE_SOURCE, type: 'lesson-completed', lesson, correct };
+}
+
+/** A command from the host page, validated. */
+export type IncomingCommand =
+  | {
+      type: 'load';
+      /** The scenario the params describe, defaults filled in (as {@link parseQuery} reads it). */
+      scenario: Scenario;
+      view: ViewOptions;
+      /** What in the params was ignored; show these as text like a link's warnings. */
+      warnings: Warning[];
+    }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'reset' };
+
+/** Most keys a `load` params object may have; the schema has about twenty. */
+const MAX_PARAMS_KEYS = 64;
+
+/**
+ * The own data properties of a plain object, or null for anything else (arrays, class instances,
+ * accessors, symbol keys, too many keys). Reading descriptors instead of properties never runs a
+ * getter, so a hostile object cannot run code or answer differently on a second read.
+ */
+function plainProps(value: unknown, maxKeys: number): Map<string, unknown> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return null;
+  const keys = Reflect.ownKeys(value);
+  if (keys.length > maxKeys) return null;
+  const props = new Map<string, unknown>();
+  for (const key of keys) {
+    if (typeof key !== 'string') return null;
+    const desc = Reflect.getOwnPropertyDescriptor(value, key);
+    if (!desc || !('value' in desc)) return null;
+    props.set(key, desc.value);
+  }
+  return props;
+}
+
+function hasExactly(props: Map<string, unknown>, keys: readonly string[]): boolean {
+  return props.size === keys.length && keys.every((k) => props.has(k));
+}
+
+function parseLoadParams(params: unknown, options: ParseQueryOptions): ReturnType<typeof parseQuery> | null {
+  if (typeof params === 'string') {
+    // A link would be cut and warned about; a message that large is simply not one of ours.
+    return params.length <= MAX_QUERY_LENGTH ? parseQuery(params, options) : null;
+  }
+  const props = plainProps(params, MAX_PARAMS_KEYS);
+  if (!props) return null;
+  const entries: [string, string][] = [];
+  for (const [key, value] of props) {
+    if (typeof value !== 'string' || key.length > MAX_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH) return null;
+    entries.push([key, value]);
+  }
+  return parseQueryEntries(entries, options);
+}
+
+function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand | null {
+  const props = plainProps(data, 3);
+  if (!props || props.get('source') !== MESSAGE_SOURCE) return null;
+  const type = props.get('type');
+  if (type === 'play' || type === 'pause' || type === 'reset') {
+    return hasExactly(props, ['source', 'type']) ? { type } : null;
+  }
+  if (type === 'load' && hasExactly(props, ['source', 'type', 'params'])) {
+    const parsed = parseLoadParams(props.get('params'), options);
+    return parsed && { type: 'load', ...parsed };
+  }
+  return null;
+}
+
+/**
+ * The command a `message` event carries, or null when it is not exactly one of
+ * `{ source: 'saga-sim', type: 'play' | 'pause' | 'reset' }` or
+ * `{ source: 'saga-sim', type: 'load', params }` (params: a query string, or a flat object of
+ * string values, read with the URL schema). With `allowedOrigin`, messages from any other origin
+ * are null too. Never throws, whatever `data` is (throwing getters, Proxies, cycles, huge strings).
+ */
+export function parseIncomingMessage(
+  data: unknown,
+  origin: string,
+  allowedOrigin?: string,
+  options: ParseQueryOptions = {},
+): IncomingCommand | null {
+  if (allowedOrigin !== undefined && origin !== allowedOrigin) return null;
+  try {
+    return readCommand(data, options);
+  } catch {
+    // A Proxy trap can throw from anywhere; a message we cannot read is not a command.
+    return null;
+  }
+}
+
+/** The parts of a `message` event the bridge reads. */
+export interface MessageEventLike {
+  data: unknown;
+  origin: string;
+  source?: unknown;
+}
+
+/** The parts of `window` the bridge uses; a real `Window` fits, and so does a test double. */
+export interface HostWindowLike {
+  parent: { postMessage(message: unknown, targetOrigin: string): void };
+  addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+}
+
+/** What {@link createHostBridge} needs. */
+export interface HostBridgeOptions {
+  win: HostWindowLike;
+  /** The host's origin, from the `parentOrigin` parameter. Absent: post to any origin, accept from any. */
+  parentOrigin?: string;
+  onCommand(command: IncomingCommand): void;
+  /** Known lesson ids, to validate `load` params as a link would be. */
+  lessonIds?: readonly string[];
+}
+
+/** A live connection to the host page. */
+export interface HostBridge {
+  /** True when the page runs inside a frame, i.e. there is a host to talk to. */
+  readonly embedded: boolean;
+  /** Posts to the host page; false when not embedded, disposed, or the browser refused. */
+  post(message: OutgoingMessage): boolean;
+  /** Stops listening; later posts do nothing. */
+  dispose(): void;
+}
+
+/**
+ * Connects the simulator to its host page. Outgoing messages go to `win.parent` with
+ * targetOrigin `parentOrigin ?? '*'`, and only when embedded (`win.parent !== win`). Incoming
+ * `message` events are accepted only from the parent window (and from `parentOrigin`, when set)
+ * and only in the exact shapes of {@link parseIncomingMessage}. Does not post `ready` by itself:
+ * the page does that once it can actually obey commands.
+ *
+ * @throws RangeError when `parentOrigin` is given but is not an http(s) origin — falling back to
+ * `'*'` would silently send results to any page.
+ */
+export function createHostBridge({ win, parentOrigin, onCommand, lessonIds }: HostBridgeOptions): HostBridge {
+  if (parentOrigin !== undefined && !isHttpOrigin(parentOrigin)) {
+    throw new RangeError('parentOrigin must be an http(s) origin such as https://school.example');
+  }
+  const embedded = (win.parent as unknown) !== (win as unknown);
+  const options: ParseQueryOptions = lessonIds ? { lessonIds } : {};
+  let disposed = false;
+
+  const listener = (event: MessageEventLike) => {
+    // Only the parent may command us: without a configured origin, a popup or sibling frame holding
+    // a reference to this window could otherwise drive the simulator.
+    if (disposed || event.source !== win.parent) return;
+    const command = parseIncomingMessage(event.data, event.origin, parentOrigin, options);
+    if (command) onCommand(command);
+  };
+  if (embedded) win.addEventListener('message', listener);
+
+  return {
+    embedded,
+    post(message) {
+      if (!embedded || disposed) return false;
+      try {
+        win.parent.postMessage(message, parentOrigin ?? '*');
+        return true;
+      } catch {
+        // A host page that went away must not crash the simulator; the false return reports it.
+        return false;
+      }
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      if (embedded) win.removeEventListener('message', listener);
+    },
+  };
+}

@@ -1,0 +1,419 @@
+/**
+ * The query parameters of a Saga Simulator link, declared once (PhET style: name, type, default,
+ * validation, description), and the two directions built from that one declaration:
+ * {@link parseQuery} (URL → scenario + view + warnings) and {@link toQuery} (state → URL).
+ *
+ * A link comes from anyone, so reading it never throws, never trusts a value it cannot validate
+ * exactly, and explains every value it ignored in a short plain-text warning.
+ */
+
+import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
+import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
+import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
+import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
+import { safeExcerpt } from './safeText';
+import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+
+/** Something in a link that was ignored, and why, in plain words. Render it as text. */
+export interface Warning {
+  /** The parameter concerned, or `''` for the link as a whole. */
+  param: string;
+  message: string;
+}
+
+/** What {@link parseQuery} read. Every field it could not read holds its default. */
+export interface ParsedQuery {
+  /** A complete scenario: the link's valid values over the defaults. */
+  scenario: Scenario;
+  view: ViewOptions;
+  warnings: Warning[];
+}
+
+/** Longest query read, in characters; the rest is ignored with a warning. Real links need under 2 000. */
+export const MAX_QUERY_LENGTH = 8192;
+/** Most warnings reported one by one; the rest are counted in one last warning. */
+export const MAX_WARNINGS = 20;
+/** Most entries a `schedule` may have. */
+export const MAX_SCHEDULE_LENGTH = 500;
+
+/** The scenario a link describes when it says nothing; the same values as the core's defaults. */
+export const defaultScenario: Readonly<Scenario> = Object.freeze({
+  mode: 'orchestration',
+  seed: 1,
+  idempotencyKeys: true,
+  buyers: 1,
+  stock: 1,
+  semanticLock: true,
+  lockPolicy: 'fail',
+  definition: 'order',
+});
+
+// --- the schema -----------------------------------------------------------------------------------
+
+/** Every query parameter a link may carry, in the order {@link toQuery} writes them. */
+export const QUERY_PARAMS: readonly QueryParam[] = [
+  defineParam<string>({
+    name: 'lesson',
+    target: 'view',
+    description: 'Open this lesson.',
+    codec: lessonCodec,
+    defaultText: 'no lesson',
+    read: (s) => s.view.lesson,
+    write: (st, v) => {
+      st.view.lesson = v;
+    },
+  }),
+  defineParam<Scenario['mode']>({
+    name: 'mode',
+    target: 'scenario',
+    description: 'Who drives the saga: an orchestrator, or services reacting to each other’s events.',
+    codec: enumCodec(['orchestration', 'choreography'] as const),
+    defaultValue: defaultScenario.mode,
+    defaultText: defaultScenario.mode,
+    read: (s) => s.scenario.mode,
+    write: (st, v) => {
+      st.scenario.mode = v;
+    },
+  }),
+  defineParam<number>({
+    name: 'seed',
+    target: 'scenario',
+    description: 'Seeds every latency, jitter and scheduling decision: same seed, same run.',
+    codec: intCodec(0, 2 ** 31 - 1),
+    defaultValue: defaultScenario.seed,
+    defaultText: String(defaultScenario.seed),
+    read: (s) => s.scenario.seed,
+    write: (st, v) => {
+      st.scenario.seed = v;
+    },
+  }),
+  defineParam<StepId | 'none'>({
+    name: 'failAt',
+    target: 'scenario',
+    description: 'This step’s forward action fails with a business error (card declined, out of stock).',
+    codec: stepOrNone,
+    defaultValue: 'none',
+    defaultText: 'none (no step fails)',
+    read: (s) => s.scenario.failAt ?? 'none',
+    write: (st, v) => {
+      if (v === 'none') delete st.scenario.failAt;
+      else st.scenario.failAt = v;
+    },
+  }),
+  defineParam<boolean>({
+    name: 'keys',
+    target: 'scenario',
+    description: 'Whether calls carry idempotency keys.',
+    codec: flagCodec,
+    defaultValue: defaultScenario.idempotencyKeys,
+    defaultText: '1 (on)',
+    read: (s) => s.scenario.idempotencyKeys,
+    write: (st, v) => {
+      st.scenario.idempotencyKeys = v;
+    },
+  }),
+  defineParam<Partial<Record<StepId, number>>>({
+    name: 'lost',
+    target: 'scenario',
+    description: 'The first n responses of a step’s forward action are lost after the service committed, e.g. payment:1.',
+    codec: stepMapCodec(oneToFive),
+    expected: 'a comma-separated list of step:n, such as payment:1, with n from 1 to 5 and each step once',
+    defaultValue: {},
+    defaultText: 'no lost responses',
+    read: (s) => nonZero(s.scenario.lostResponses),
+    write: (st, v) => {
+      st.scenario.lostResponses = v;
+    },
+  }),
+  defineParam<Partial<Record<StepId, number | 'always'>>>({
+    name: 'compFail',
+    target: 'scenario',
+    description: 'A step’s compensation answers 500 this many times, or always, e.g. payment:always.',
+    codec: stepMapCodec(timesOrAlways),
+    expected: 'a comma-separated list of step:n or step:always, such as payment:always, with n from 1 to 5 and each step once',
+    defaultValue: {},
+    defaultText: 'no failing compensations',
+    read: (s) => nonZero(s.scenario.compensationFailures),
+    write: (st, v) => {
+      st.scenario.compensationFailures = v;
+    },
+  }),
+  defineParam<boolean>({
+    name: 'lock',
+    target: 'scenario',
+    description: 'Whether the inventory step writes a PENDING hold atomically (the semantic lock).',
+    codec: flagCodec,
+    defaultValue: defaultScenario.semanticLock,
+    defaultText: '1 (on)',
+    read: (s) => s.scenario.semanticLock,
+    write: (st, v) => {
+      st.scenario.semanticLock = v;
+    },
+  }),
+  defineParam<Scenario['lockPolicy']>({
+    name: 'lockPolicy',
+    target: 'scenario',
+    description: 'What a saga does when it reads PENDING: fail fast and compensate, or wait and retry.',
+    codec: enumCodec(['fail', 'wait'] as const),
+    defaultValue: defaultScenario.lockPolicy,
+    defaultText: defaultScenario.lockPolicy,
+    read: (s) => s.scenario.lockPolicy,
+    write: (st, v) => {
+      st.scenario.lockPolicy = v;
+    },
+  }),
+  defineParam<number>({
+    name: 'buyers',
+    target: 'scenario',
+    description: 'Concurrent buyers, each running a saga for the same item.',
+    codec: intCodec(1, 4),
+    defaultValue: defaultScenario.buyers,
+    defaultText: String(defaultScenario.buyers),
+    read: (s) => s.scenario.buyers,
+    write: (st, v) => {
+      st.scenario.buyers = v;
+    },
+  }),
+  defineParam<number>({
+    name: 'stock',
+    target: 'scenario',
+    description: 'Units of the item in stock.',
+    codec: intCodec(1, 3),
+    defaultValue: defaultScenario.stock,
+    defaultText: String(defaultScenario.stock),
+    read: (s) => s.scenario.stock,
+    write: (st, v) => {
+      st.scenario.stock = v;
+    },
+  }),
+  defineParam<StepId | 'none'>({
+    name: 'drop',
+    target: 'scenario',
+    description: 'The event (choreography) or response (orchestration) this step sends is dropped.',
+    codec: stepOrNone,
+    defaultValue: 'none',
+    defaultText: 'none (nothing is dropped)',
+    read: (s) => s.scenario.dropEvent ?? 'none',
+    write: (st, v) => {
+      if (v === 'none') delete st.scenario.dropEvent;
+      else st.scenario.dropEvent = v;
+    },
+  }),
+  defineParam<CrashPoint | 'none'>({
+    name: 'crash',
+    target: 'scenario',
+    description: 'The orchestrator crashes there and recovers from its durable log, e.g. payment:after-commit.',
+    codec: crashCodec,
+    expected: 'step:before-call or step:after-commit, such as payment:after-commit (or none)',
+    defaultValue: 'none',
+    defaultText: 'none (no crash)',
+    read: (s) => s.scenario.crash ?? 'none',
+    write: (st, v) => {
+      if (v === 'none') delete st.scenario.crash;
+      else st.scenario.crash = v;
+    },
+  }),
+  defineParam<DefinitionName>({
+    name: 'definition',
+    target: 'scenario',
+    description: 'Which saga definition runs: the plain order saga, or the one with a pivot step.',
+    codec: enumCodec(['order', 'order-with-pivot'] as const),
+    defaultValue: defaultScenario.definition,
+    defaultText: defaultScenario.definition,
+    read: (s) => s.scenario.definition,
+    write: (st, v) => {
+      st.scenario.definition = v;
+    },
+  }),
+  defineParam<Speed>({
+    name: 'speed',
+    target: 'view',
+    description: 'Playback speed, as a multiple of normal.',
+    codec: enumCodec(SPEEDS),
+    defaultValue: 1,
+    defaultText: '1',
+    read: (s) => s.view.speed,
+    write: (st, v) => {
+      st.view.speed = v;
+    },
+  }),
+  defineParam<boolean>({
+    name: 'autoplay',
+    target: 'view',
+    description: 'Start playing as soon as the page loads.',
+    codec: flagCodec,
+    defaultValue: false,
+    defaultText: '0 (off)',
+    read: (s) => s.view.autoplay,
+    write: (st, v) => {
+      st.view.autoplay = v;
+    },
+  }),
+  defineParam<PanelId[]>({
+    name: 'panels',
+    target: 'view',
+    description: 'Which panels show.',
+    codec: panelsCodec,
+    defaultValue: [...ALL_PANELS],
+    defaultText: 'all panels',
+    read: (s) => s.view.panels,
+    write: (st, v) => {
+      st.view.panels = v;
+    },
+  }),
+  defineParam<boolean>({
+    name: 'embed',
+    target: 'view',
+    description: 'Embedded mode: compact page that reports to its host page.',
+    codec: flagCodec,
+    defaultValue: false,
+    defaultText: '0 (off)',
+    read: (s) => s.view.embed,
+    write: (st, v) => {
+      st.view.embed = v;
+    },
+  }),
+  defineParam<string>({
+    name: 'parentOrigin',
+    target: 'view',
+    description: 'The host page’s origin: messages go only there, commands are accepted only from there.',
+    codec: originCodec,
+    defaultText: 'none, so messages go to any host page',
+    read: (s) => s.view.parentOrigin,
+    write: (st, v) => {
+      st.view.parentOrigin = v;
+    },
+  }),
+  defineParam<number[]>({
+    name: 'schedule',
+    target: 'scenario',
+    description: 'At each point where several sagas can move, the index (0–3) of the saga that moves.',
+    codec: listCodec(intCodec(0, 3), MAX_SCHEDULE_LENGTH),
+    expected: `a comma-separated list of at most ${MAX_SCHEDULE_LENGTH} saga indexes from 0 to 3`,
+    defaultText: 'none (the seeded scheduler decides)',
+    read: (s) => (s.scenario.schedule?.length ? s.scenario.schedule : undefined),
+    write: (st, v) => {
+      st.scenario.schedule = v;
+    },
+  }),
+];
+
+// A Map, not an object, so names like `__proto__` or `constructor` are just unknown parameters.
+const BY_NAME = new Map(QUERY_PARAMS.map((p) => [p.name, p]));
+const BY_LOWER_NAME = new Map(QUERY_PARAMS.map((p) => [p.name.toLowerCase(), p.name]));
+
+// --- reading ---------------------------------------------------------------------------------------
+
+/** Collects warnings up to {@link MAX_WARNINGS}, so a hostile link cannot flood the page. */
+class WarningList {
+  private readonly list: Warning[] = [];
+  private dropped = 0;
+
+  add(param: string, message: string): void {
+    if (this.list.length < MAX_WARNINGS) this.list.push({ param, message });
+    else this.dropped++;
+  }
+
+  done(): Warning[] {
+    if (this.dropped > 0) {
+      this.list.push({ param: '', message: `${this.dropped} more problems with the link were ignored as well.` });
+    }
+    return this.list;
+  }
+}
+
+function invalidMessage(param: QueryParam, raw: string, options: ParseQueryOptions): string {
+  const expected = param.expectedWith(options);
+  const what =
+    raw === ''
+      ? `The ${param.name} parameter is empty`
+      : raw.length > MAX_VALUE_LENGTH
+        ? `The ${param.name} parameter is too long (${raw.length} characters)`
+        : `The ${param.name} parameter has the value "${safeExcerpt(raw)}"`;
+  return `${what}, but it must be ${expected}. Using the default: ${param.defaultText}.`;
+}
+
+function unknownMessage(name: string): string {
+  const near = BY_LOWER_NAME.get(name.toLowerCase());
+  const hint = near ? ` Did you mean "${near}"? Names are case-sensitive.` : '';
+  return `Unknown parameter "${safeExcerpt(name)}", ignored.${hint}`;
+}
+
+/**
+ * Reads name/value pairs (already decoded, e.g. a host's `load` params object) against the
+ * schema, exactly as {@link parseQuery} reads a query string. Never throws.
+ */
+export function parseQueryEntries(entries: Iterable<readonly [string, string]>, options: ParseQueryOptions = {}): ParsedQuery {
+  return readEntries(entries, options, new WarningList());
+}
+
+// The first occurrence of a name wins; later ones, unknown names and invalid values are ignored with a warning.
+function readEntries(entries: Iterable<readonly [string, string]>, options: ParseQueryOptions, warnings: WarningList): ParsedQuery {
+  const state: QueryState = { scenario: { ...defaultScenario }, view: freshDefaultView() };
+  const seen = new Set<string>();
+  const complained = new Set<string>();
+  for (const [name, raw] of entries) {
+    const param = BY_NAME.get(name);
+    if (seen.has(name)) {
+      // One warning per repeated name, however often it repeats.
+      if (!complained.has(name)) {
+        complained.add(name);
+        warnings.add(
+          param ? name : safeExcerpt(name),
+          param
+            ? `The ${name} parameter appears more than once; only the first one was read, the others were ignored.`
+            : unknownMessage(name),
+        );
+      }
+      continue;
+    }
+    seen.add(name);
+    if (!param) {
+      complained.add(name);
+      warnings.add(safeExcerpt(name), unknownMessage(name));
+    } else if (!param.apply(raw, state, options)) {
+      warnings.add(name, invalidMessage(param, raw, options));
+    }
+  }
+  return { ...state, warnings: warnings.done() };
+}
+
+/**
+ * Reads a query string (`location.search`, with or without the leading `?`) into a complete
+ * scenario, the view options, and a warning for everything that was ignored. Never throws.
+ */
+export function parseQuery(search: string, options: ParseQueryOptions = {}): ParsedQuery {
+  const warnings = new WarningList();
+  // The leading '?' is left for URLSearchParams to drop: stripping it here too would drop a second one.
+  let text = typeof search === 'string' ? search : '';
+  if (text.length > MAX_QUERY_LENGTH) {
+    // Cut at the last whole parameter, so the cut does not turn a good value into a bad one.
+    const lastAmp = text.lastIndexOf('&', MAX_QUERY_LENGTH);
+    text = text.slice(0, lastAmp > 0 ? lastAmp : MAX_QUERY_LENGTH);
+    warnings.add('', `The link's settings are longer than ${MAX_QUERY_LENGTH} characters; everything after that was ignored.`);
+  }
+  return readEntries(new URLSearchParams(text), options, warnings);
+}
+
+// --- writing ---------------------------------------------------------------------------------------
+
+// ',', ':' and '/' are legal in a query; leaving them unescaped keeps links readable (payment:1).
+const encodeValue = (text: string) => encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
+
+/**
+ * The query string (without `?`) for a state, leaving out every default, so that
+ * `parseQuery(toQuery(s, v))` gives back `s` and `v` (with defaults filled in) and no warnings.
+ * Values a link cannot express (`retry`, counts above 5, an empty panel list) are left out.
+ */
+export function toQuery(scenario: Partial<Scenario>, view: Partial<ViewOptions> = {}): string {
+  const source: QuerySource = { scenario, view };
+  const parts: string[] = [];
+  for (const param of QUERY_PARAMS) {
+    const text = param.emit(source);
+    if (text !== undefined) parts.push(`${param.name}=${encodeValue(text)}`);
+  }
+  return parts.join('&');
+}
+
+export { MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam } from './queryParam';
+export { defaultView, type PanelId, type Speed, type ViewOptions } from './viewOptions';
