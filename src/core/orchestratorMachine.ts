@@ -122,7 +122,9 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       },
       'business failure': ({ context, event }) => {
         const r = reply(event);
-        return !r.ok && !r.retryable && current(context).kind !== 'retriable';
+        if (r.ok || current(context).kind === 'retriable') return false;
+        // Reading PENDING under the 'fail' policy is the sold-out answer: back off at once.
+        return !r.retryable || (r.locked === true && context.lockPolicy === 'fail');
       },
       'step attempts left': ({ context }) => context.attempt < forwardPolicy(current(context)).maxAttempts,
       'compensation attempts left': ({ context }) => {
@@ -154,7 +156,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
           attempt: context.attempt,
           status: r.status,
           reason: r.ok ? '' : r.reason,
-          business: !r.ok && !r.retryable && !r.locked,
+          business: !r.ok && (!r.retryable || (r.locked === true && context.lockPolicy === 'fail')),
         });
       }),
       'trace step timed out': emit(({ context }) =>

@@ -33,7 +33,8 @@ export function createInventoryService(): Service {
         }
         const pending = db.find('inventory', (r) => r.kind === 'hold' && r.item === item.id && r.status === 'PENDING');
         if (pending) {
-          return { ok: false, status: 423, retryable: false, locked: true, reason: `${item.name} is PENDING for order ${String(pending.orderId)}` };
+          // Locked is a state that passes: the reply is not stored under the key, so a later read sees the truth.
+          return { ok: false, status: 423, retryable: true, locked: true, reason: `${item.name} is PENDING for order ${String(pending.orderId)}` };
         }
         return rejected(410, `${item.name} is sold out`);
       }
