@@ -319,10 +319,6 @@ export class Simulation {
       this.record(saga.id, 'response.lost', { step: req.step, action: req.action, attempt: req.attempt, status: reply.status });
       return;
     }
-    if (this.crashesHere(req.step, req.action, 'after-commit')) {
-      this.crash(saga, req.step, 'after-commit', local);
-      return;
-    }
     this.schedule({
       kind: 'response',
       at: local + this.latency(),
@@ -330,6 +326,8 @@ export class Simulation {
       incarnation,
       payload: { step: req.step, action: req.action, attempt: req.attempt, callId, reply },
     });
+    // The service committed and answered; the orchestrator dies before the answer arrives.
+    if (this.crashesHere(req.step, req.action, 'after-commit')) this.crash(saga, req.step, 'after-commit', local);
   }
 
   /** One local transaction at a service, behind its idempotency-key check and any injected fault. */
