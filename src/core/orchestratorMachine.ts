@@ -131,6 +131,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
         const id = compensating(context);
         return id !== undefined && context.attempt < compensationPolicy(byId.get(id) as SagaStep).maxAttempts;
       },
+      'step is the pivot': ({ context }) => current(context).kind === 'pivot',
       'more steps': ({ context }) => context.index + 1 < steps.length,
       'nothing left to compensate': ({ context }) => compensating(context) === undefined,
       'nothing left to confirm': ({ context }) => confirming(context) === undefined,
@@ -235,9 +236,17 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
           message: `${s.service} could not ${s.compensation} for order ${context.orderId} after ${context.attempt} attempts. An operator must retry or resolve it by hand.`,
         });
       }),
+      'raise pivot alert': emit(({ context }) => {
+        const s = current(context);
+        return trace({
+          type: 'alert.raised',
+          step: s.id,
+          message: `${s.service} never answered whether it could ${s.action} for order ${context.orderId} — the pivot's outcome is unknown. An operator must check and retry it or resolve it by hand.`,
+        });
+      }),
       'trace needs attention': emit(() => trace({ type: 'saga.needs-attention' })),
-      'trace operator retry': emit(({ context }) => trace({ type: 'operator.retried', step: compensating(context) })),
-      'trace operator resolved': emit(({ context }) => trace({ type: 'operator.resolved', step: compensating(context) })),
+      'trace operator retry': emit(({ context }) => trace({ type: 'operator.retried', step: compensating(context) ?? current(context)?.id })),
+      'trace operator resolved': emit(({ context }) => trace({ type: 'operator.resolved', step: compensating(context) ?? current(context)?.id })),
       'reset attempts': assign({ attempt: 1 }),
       'call confirmation': emit(({ context }) => {
         const id = confirming(context) as StepId;
@@ -297,6 +306,8 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
           attemptFailed: {
             always: [
               { guard: 'step attempts left', target: 'backingOff', actions: ['schedule step retry', 'trace step retrying'] },
+              // The go/no-go step never answered: going forward or back would both be a guess.
+              { guard: 'step is the pivot', target: '#saga.pivotUnknown' },
               // Out of attempts without an answer: the step may have committed, so it is compensated too (compensations are idempotent).
               { target: '#saga.compensating', actions: ['trace step uncertain', 'record step as uncertain', 'record step failure', 'trace compensation starting'] },
             ],
@@ -364,6 +375,13 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
         },
       },
       compensated: { type: 'final', entry: 'trace compensated' },
+      pivotUnknown: {
+        entry: ['raise pivot alert', 'trace needs attention'],
+        on: {
+          'operator.retry': { target: 'executing', actions: ['trace operator retry', 'reset attempts'] },
+          'operator.resolve': { target: 'compensating', actions: ['trace operator resolved', 'record step as uncertain', 'record step failure', 'trace compensation starting'] },
+        },
+      },
     },
   });
 }

@@ -479,7 +479,7 @@ export class Simulation {
     const value = g.snapshot?.value;
     if (value === 'completed') return 'completed';
     if (value === 'compensated') return 'compensated';
-    if (value === 'needsAttention') return 'needs-attention';
+    if (value === 'needsAttention' || value === 'pivotUnknown') return 'needs-attention';
     return 'stuck';
   }
 }

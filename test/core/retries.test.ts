@@ -112,6 +112,13 @@ describe('step kinds', () => {
     saga({ definition: 'order-with-pivot', failAt: 'payment' }).run().expectCompensated(['order', 'inventory']).expectNoViolations();
   });
 
+  it('raises an alert when the pivot never answers (its outcome is unknown), and an operator retry completes the order', () => {
+    const run = saga({ definition: 'order-with-pivot', lostResponses: { payment: 1 }, retry: { maxAttempts: 1 } }).run().expectOutcome('needs-attention');
+    expect(run.last?.alerts[0].message).toMatch(/pivot's outcome is unknown/);
+    run.operator('retry').expectOutcome('completed').expectNoViolations();
+    expect(run.rows('payments').filter((r) => r.kind === 'charge')).toHaveLength(1);
+  });
+
   it('rejects a definition with a compensatable step after the pivot', () => {
     const bad = { ...orderSaga, steps: orderSaga.steps.map((s) => (s.id === 'order' ? { ...s, kind: 'pivot' as const, compensation: undefined } : s)) };
     expect(() => validateDefinition(bad)).toThrow(/step "payment" is compensatable but comes after the pivot "order"/);
