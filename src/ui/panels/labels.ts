@@ -1,0 +1,37 @@
+import { definitions, type SagaStep, type Scenario, type StepId, type TableName } from '../../core';
+
+/** The steps of the scenario's saga definition, in forward order (the order cards and lanes are drawn in). */
+export const stepsOf = (scenario: Scenario): readonly SagaStep[] => definitions[scenario.definition ?? 'order'].steps;
+
+/** Which table each step's service owns. */
+export const TABLE_OF: Record<StepId, Exclude<TableName, 'sagaLog'>> = {
+  inventory: 'inventory',
+  order: 'orders',
+  payment: 'payments',
+  warehouse: 'warehouse',
+  delivery: 'delivery',
+};
+
+/** "payment" → "Payment": how a step is named in "Current step: Payment". */
+export const stepLabel = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** The service name of a step ("Payments"), from the default definition's wording. */
+export const serviceOf = (id: string | undefined): string =>
+  definitions.order.steps.find((s) => s.id === id)?.service ?? (id ? stepLabel(id) : 'the service');
+
+/** Buyer number of a saga id: `s-2` → 2. */
+export const buyerOf = (saga: string): number => Number(saga.replace(/^s-/, '')) || 1;
+
+/** Virtual milliseconds in words: 360 → "0.36 s", 2000 → "2 s". */
+export function secs(ms: number): string {
+  const s = ms / 1000;
+  return `${s.toLocaleString('en-US', { maximumFractionDigits: s < 10 ? 2 : 1 })} s`;
+}
+
+/** Ordinal for small counts ("second charge"), falling back to "#n". */
+export function ordinal(n: number): string {
+  return ['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `#${n}`;
+}
+
+/** Dollar amount; negative for money going back ("−$40", with a real minus sign). */
+export const money = (amount: unknown, negative = false): string => `${negative ? '−' : ''}$${Number(amount)}`;
