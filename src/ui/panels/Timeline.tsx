@@ -1,0 +1,359 @@
+import { domAnimation, LazyMotion, m, useReducedMotion } from 'framer-motion';
+import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
+import { type RunView, revealed, timeAt } from '../runView';
+import { buyerOf, secs, stepsOf } from './labels';
+import { type CallMark, describeMark, type EventMark, type Lane, type TimelineMark, timelineMarks } from './timelineModel';
+import './panels.css';
+
+const AXIS_H = 28;
+const LANE_H = 64;
+const PAD_L = 14;
+const PAD_R = 56;
+/** Enough pixels per virtual ms that a 10-second run with retries stays readable (it scrolls sideways). */
+const MIN_PX_PER_MS = 0.25;
+const MIN_PLOT_W = 720;
+const TICK_STEPS = [100, 200, 250, 500, 1000, 2000, 5000, 10_000, 20_000];
+
+/** Where things go on the canvas, plus the ids of its arrowheads and hatch pattern. */
+interface Geometry {
+  x: (ms: number) => number;
+  y: (lane: Lane, saga?: string) => number;
+  marker: (tone: string) => string;
+  hatch: string;
+}
+
+/** Fades a newly revealed mark in, unless it was there on first paint or the user prefers reduced motion. */
+function Reveal({ skip, children, className }: { skip: boolean; children: ReactNode; className?: string }) {
+  return (
+    <m.g className={className} initial={skip ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={{ duration: 0.35 }}>
+      {children}
+    </m.g>
+  );
+}
+
+function Label({ x, y, children, anchor = 'middle', className }: { x: number; y: number; children: ReactNode; anchor?: 'start' | 'middle' | 'end'; className?: string }) {
+  return (
+    <text x={x} y={y} textAnchor={anchor} className={`tl-label ${className ?? ''}`}>
+      {children}
+    </text>
+  );
+}
+
+function callTone(call: CallMark, buyers: number): string {
+  if (call.phase === 'compensation') return 'comp';
+  if (call.phase === 'confirmation') return 'ok';
+  return buyers > 1 ? `buyer-${((buyerOf(call.saga) - 1) % 4) + 1}` : 'call';
+}
+
+function Call({ call, g, now, buyers }: { call: CallMark; g: Geometry; now: number; buyers: number }) {
+  const tone = callTone(call, buyers);
+  const x0 = g.x(call.sentAt);
+  const yHub = g.y('hub', call.saga);
+  const ySvc = g.y(call.step);
+  const dir = ySvc > yHub ? 1 : -1;
+  const icon = call.phase === 'compensation' ? '↩' : '';
+  const tag = `${icon}${call.attempt > 1 || call.phase === 'compensation' ? `#${call.attempt}` : ''}`;
+  const parts: ReactNode[] = [];
+  if (call.unsent) {
+    parts.push(
+      <g key="unsent" className="tl-fail">
+        <line x1={x0} y1={yHub} x2={x0 + 8} y2={yHub + dir * 14} className="tl-line tl-dash" />
+        <Label x={x0 + 12} y={yHub + dir * 18} anchor="start" className="tl-fail">
+          ✕ not sent
+        </Label>
+      </g>,
+    );
+  } else if (call.arrivedAt !== undefined) {
+    parts.push(<line key="req" x1={x0} y1={yHub} x2={g.x(call.arrivedAt)} y2={ySvc} className={`tl-line tl-${tone}`} markerEnd={g.marker(tone)} />);
+  } else {
+    // In flight: only the start of the arrow; where it lands is not revealed yet.
+    const x1 = Math.max(x0 + 10, g.x(now));
+    parts.push(<line key="req" x1={x0} y1={yHub} x2={x1} y2={yHub + dir * 16} className={`tl-line tl-dash tl-${tone}`} markerEnd={g.marker(tone)} />);
+  }
+  if (tag) {
+    parts.push(
+      <Label key="tag" x={x0 - 2} y={yHub + dir * 14} anchor="end" className={`tl-${tone}`}>
+        {tag}
+      </Label>,
+    );
+  }
+  if (call.arrivedAt !== undefined) {
+    const xa = g.x(call.arrivedAt);
+    if (call.replayed) {
+      parts.push(
+        <Label key="replayed" x={xa + 3} y={ySvc + 18} anchor="start" className="tl-ok">
+          ↺ replayed
+        </Label>,
+      );
+    }
+    if (call.lostAt !== undefined || call.undeliveredAt !== undefined) {
+      const xm = xa + 14;
+      const ym = (ySvc + yHub) / 2;
+      const word = call.lostAt !== undefined ? 'lost' : 'undelivered';
+      parts.push(
+        <g key="lost" className="tl-fail">
+          <line x1={xa} y1={ySvc} x2={xm} y2={ym} className="tl-line tl-dash" />
+          <Label x={xm} y={ym + 4} className="tl-x">
+            ✕
+          </Label>
+          <Label x={xm + 9} y={ym + 4} anchor="start" className="tl-fail tl-strong">
+            {word}
+          </Label>
+        </g>,
+      );
+    } else if (call.answeredAt !== undefined) {
+      const rTone = call.answer === 'ok' ? tone : 'fail';
+      const xr = g.x(call.answeredAt);
+      parts.push(<line key="res" x1={xa} y1={ySvc} x2={xr} y2={yHub} className={`tl-line tl-dash tl-${rTone}`} markerEnd={g.marker(rTone)} />);
+      if (call.answer === 'error') {
+        parts.push(
+          <Label key="err" x={(xa + xr) / 2 + 5} y={(ySvc + yHub) / 2} anchor="start" className="tl-fail tl-strong">
+            ✗ {call.status ?? ''}
+          </Label>,
+        );
+      }
+    }
+  }
+  if (call.timedOutAt !== undefined) {
+    const xt = g.x(call.timedOutAt);
+    const yt = yHub - dir * 16;
+    parts.push(
+      <g key="timeout" className="tl-fail">
+        <path d={`M${x0},${yt - 4} v8 M${x0},${yt} H${xt} M${xt},${yt - 4} v8`} className="tl-line tl-thin" />
+        <Label x={(x0 + xt) / 2} y={yt - 5} className="tl-fail">
+          ✗ timeout {secs(call.timeoutMs ?? call.timedOutAt - call.sentAt)}
+        </Label>
+      </g>,
+    );
+  }
+  return <>{parts}</>;
+}
+
+function Event({ ev, g }: { ev: EventMark; g: Geometry }) {
+  const tone = ev.tone === 'compensation' ? 'comp' : ev.tone === 'failure' ? 'fail' : 'call';
+  const x0 = g.x(ev.publishedAt);
+  const y0 = g.y(ev.from, ev.saga);
+  if (ev.dropped || ev.to === undefined) {
+    // Toward the bus; a dropped event stops halfway and vanishes.
+    const yBus = g.y('hub', ev.saga);
+    const target = ev.from === 'hub' ? y0 + 20 : yBus;
+    const xm = x0 + 16;
+    const ym = ev.dropped ? (y0 + target) / 2 : target;
+    return (
+      <g className={ev.dropped ? 'tl-fail' : `tl-${tone}`}>
+        <line x1={x0} y1={y0} x2={xm} y2={ym} className={`tl-line ${ev.dropped ? 'tl-dash' : ''}`} markerEnd={ev.dropped ? undefined : g.marker(tone)} />
+        {ev.dropped && (
+          <Label x={xm} y={ym + 4} className="tl-x">
+            ✕
+          </Label>
+        )}
+        <Label x={xm + 9} y={ym + 4} anchor="start" className={ev.dropped ? 'tl-fail tl-strong' : `tl-${tone}`}>
+          {ev.dropped ? `${ev.topic} dropped` : ev.topic}
+        </Label>
+      </g>
+    );
+  }
+  const x1 = g.x(ev.deliveredAt ?? ev.publishedAt);
+  const y1 = g.y(ev.to, ev.saga);
+  return (
+    <g className={`tl-${tone}`}>
+      <line x1={x0} y1={y0} x2={x1} y2={y1} className={`tl-line tl-${tone}`} markerEnd={g.marker(tone)} />
+      <Label x={(x0 + x1) / 2 + 5} y={(y0 + y1) / 2} anchor="start" className={`tl-${tone} tl-topic`}>
+        {ev.tone === 'compensation' ? '↩ ' : ev.tone === 'failure' ? '✗ ' : ''}
+        {ev.topic}
+      </Label>
+    </g>
+  );
+}
+
+function Mark({ mark, g, now, buyers, hubName }: { mark: TimelineMark; g: Geometry; now: number; buyers: number; hubName: string }) {
+  switch (mark.kind) {
+    case 'call':
+      return <Call call={mark} g={g} now={now} buyers={buyers} />;
+    case 'event':
+      return <Event ev={mark} g={g} />;
+    case 'backoff': {
+      const x0 = g.x(mark.from);
+      const x1 = g.x(mark.from + mark.delayMs);
+      const y = g.y(mark.lane, mark.saga) + 12;
+      const tone = mark.phase === 'compensation' ? 'comp' : 'retry';
+      return (
+        <g className={`tl-${tone}`}>
+          <path d={`M${x0},${y - 5} V${y} H${x1} V${y - 5}`} className="tl-line tl-dash tl-bracket" />
+          <Label x={(x0 + x1) / 2} y={y + 13} className={`tl-${tone} tl-strong`}>
+            backoff {secs(mark.delayMs)}
+          </Label>
+        </g>
+      );
+    }
+    case 'point': {
+      const x = g.x(mark.at);
+      const y = g.y(mark.lane, mark.saga);
+      return (
+        <g className={`tl-${mark.tone}`}>
+          <circle cx={x} cy={y} r={3.5} className="tl-dot" />
+          <Label x={x + 5} y={y - 7} anchor="start" className={`tl-${mark.tone}`}>
+            {mark.icon} {mark.label}
+          </Label>
+        </g>
+      );
+    }
+    case 'down': {
+      const x0 = g.x(mark.from);
+      const x1 = g.x(mark.to ?? now);
+      const y = g.y('hub', mark.saga);
+      return (
+        <g className="tl-fail">
+          <rect x={x0} y={y - 10} width={Math.max(2, x1 - x0)} height={20} className="tl-down" fill={g.hatch} />
+          <Label x={x0 + 4} y={y - 14} anchor="start" className="tl-fail tl-strong">
+            ✕ {hubName} crashed — down
+          </Label>
+        </g>
+      );
+    }
+  }
+}
+
+/**
+ * Swimlanes over virtual time: calls and responses between the orchestrator and the services
+ * (events between services in choreography), lost messages, timeouts, retries with their backoff,
+ * compensations in amber with ↩, failures in red with ✗. A text list mirrors the chart.
+ */
+export function Timeline({ run }: { run: RunView }) {
+  const reduce = useReducedMotion() ?? false;
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const scrollRef = useRef<HTMLElement>(null);
+  const firstPaint = useRef(true);
+  useEffect(() => {
+    firstPaint.current = false;
+  }, []);
+  const steps = stepsOf(run.scenario);
+  const choreography = run.scenario.mode === 'choreography';
+  const hubName = choreography ? 'Event bus' : 'Orchestrator';
+  const buyers = run.scenario.buyers ?? 1;
+  const shown = useMemo(() => revealed(run), [run]);
+  const marks = useMemo(() => timelineMarks(shown, steps, run.scenario.mode), [shown, steps, run.scenario.mode]);
+  const now = timeAt(run);
+  const total = Math.max(1000, run.trace.length ? run.trace[run.trace.length - 1].at : 0, now);
+  const pxPerMs = Math.max(MIN_PX_PER_MS, MIN_PLOT_W / total);
+  const plotW = total * pxPerMs;
+  const width = PAD_L + plotW + PAD_R;
+  const lanes: Lane[] = ['hub', ...steps.map((s) => s.id)];
+  const height = AXIS_H + lanes.length * LANE_H + 8;
+  const sagaIds = [...new Set(run.trace.filter((e) => e.type === 'saga.started').map((e) => e.saga))];
+  const g: Geometry = {
+    marker: (tone) => `url(#${uid}-${tone})`,
+    hatch: `url(#${uid}-hatch)`,
+    x: (ms) => PAD_L + ms * pxPerMs,
+    y: (lane, saga) => {
+      const base = AXIS_H + lanes.indexOf(lane) * LANE_H + LANE_H / 2;
+      if (lane !== 'hub' || !saga || sagaIds.length < 2) return base;
+      return base + (sagaIds.indexOf(saga) - (sagaIds.length - 1) / 2) * 7;
+    },
+  };
+  const tickStep = TICK_STEPS.find((t) => t * pxPerMs >= 70) ?? 50_000;
+  const ticks = Array.from({ length: Math.floor(total / tickStep) + 1 }, (_, i) => i * tickStep);
+  const tones = ['call', 'comp', 'fail', 'ok', 'warn', 'buyer-1', 'buyer-2', 'buyer-3', 'buyer-4'];
+
+  // Keep "now" in view while playing; the chart scrolls sideways on narrow screens.
+  const nowX = g.x(now);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || el.clientWidth === 0) return;
+    if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
+  }, [nowX]);
+
+  const counts = {
+    calls: marks.filter((k) => k.kind === 'call').length,
+    lost: marks.filter((k) => k.kind === 'call' && k.lostAt !== undefined).length,
+    backoffs: marks.filter((k) => k.kind === 'backoff').length,
+    comps: marks.filter((k) => k.kind === 'call' && k.phase === 'compensation').length,
+    events: marks.filter((k) => k.kind === 'event').length,
+    dropped: marks.filter((k) => k.kind === 'event' && k.dropped).length,
+  };
+  const summary = choreography
+    ? `Timeline from 0 to ${secs(now)}: ${counts.events} events published, ${counts.dropped} dropped, ${counts.backoffs} retries with backoff.`
+    : `Timeline from 0 to ${secs(now)}: ${counts.calls} calls, ${counts.comps} of them compensations, ${counts.lost} responses lost, ${counts.backoffs} retries with backoff.`;
+  const titleId = `${uid}-title`;
+  const skip = reduce || firstPaint.current;
+
+  return (
+    <LazyMotion features={domAnimation}>
+      <section className="panel timeline" aria-labelledby={titleId}>
+        <h2 id={titleId}>Timeline</h2>
+        <ul className="tl-legend" aria-label="Legend">
+          <li className="tl-call">→ {choreography ? 'event' : 'call'}</li>
+          {!choreography && <li className="tl-call">⇢ response (dashed)</li>}
+          <li className="tl-comp">↩ compensation</li>
+          <li className="tl-fail">✗ failure · ✕ lost / dropped</li>
+          <li className="tl-retry">⌐ backoff before a retry (#n = attempt)</li>
+          <li className="tl-warn">⚠ alert</li>
+          {buyers > 1 &&
+            sagaIds.map((s) => (
+              <li key={s} className={`tl-buyer buyer-${((buyerOf(s) - 1) % 4) + 1}`}>
+                <span className="sp-swatch" aria-hidden="true" /> Buyer {buyerOf(s)}
+              </li>
+            ))}
+        </ul>
+        <div className="tl-frame">
+          <div className="tl-lanes" aria-hidden="true" style={{ height }}>
+            {lanes.map((lane, i) => (
+              <div key={lane} className="tl-lane-name" style={{ top: AXIS_H + i * LANE_H, height: LANE_H }}>
+                {lane === 'hub' ? hubName : (steps.find((s) => s.id === lane)?.service ?? lane)}
+              </div>
+            ))}
+          </div>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the chart scrolls sideways; keyboard users must be able to scroll it */}
+          <section className="tl-scroll" ref={scrollRef} aria-label="Timeline chart (scrolls sideways)" tabIndex={0}>
+            <svg className="tl-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+              <defs>
+                {tones.map((t) => (
+                  <marker key={t} id={`${uid}-${t}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0,0 L10,5 L0,10 z" className={`tl-head tl-${t}`} />
+                  </marker>
+                ))}
+                <pattern id={`${uid}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                  <line x1="0" y1="0" x2="0" y2="6" className="tl-hatch" />
+                </pattern>
+              </defs>
+              {lanes.map((lane, i) => (
+                <g key={lane}>
+                  <rect x={0} y={AXIS_H + i * LANE_H} width={width} height={LANE_H} className={i % 2 ? 'tl-band tl-band-alt' : 'tl-band'} />
+                  <line x1={PAD_L} x2={width - PAD_R / 2} y1={g.y(lane)} y2={g.y(lane)} className="tl-lane-line" />
+                </g>
+              ))}
+              {ticks.map((t) => (
+                <g key={t}>
+                  <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 6} y2={height} className="tl-grid" />
+                  <text x={g.x(t)} y={AXIS_H - 10} textAnchor="middle" className="tl-tick">
+                    {secs(t)}
+                  </text>
+                </g>
+              ))}
+              <g>
+                {marks.map((mark) => (
+                  <Reveal key={mark.key} skip={skip}>
+                    <Mark mark={mark} g={g} now={now} buyers={buyers} hubName={hubName} />
+                  </Reveal>
+                ))}
+              </g>
+              <g className="tl-now">
+                <line x1={nowX} x2={nowX} y1={AXIS_H - 4} y2={height} />
+                <text x={nowX + 3} y={AXIS_H - 2} className="tl-now-label">
+                  now {secs(now)}
+                </text>
+              </g>
+            </svg>
+          </section>
+        </div>
+        <h3 className="visually-hidden">Timeline as text</h3>
+        <ol className="visually-hidden" aria-label="Timeline events">
+          {marks.length === 0 && <li>Nothing has happened yet.</li>}
+          {marks.map((mark) => (
+            <li key={mark.key}>{describeMark(mark, buyers, hubName)}</li>
+          ))}
+        </ol>
+      </section>
+    </LazyMotion>
+  );
+}
