@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import type { Scenario } from '../core';
+
+/** Playback speeds the learner can pick (multiples of one story stop per 900 ms). */
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Panels the learner can show or hide (the embed may pin a subset). */
+export type PanelId = 'services' | 'timeline' | 'orchestrator' | 'narration' | 'invariants';
+export const ALL_PANELS: readonly PanelId[] = ['services', 'timeline', 'orchestrator', 'narration', 'invariants'];
+
+/**
+ * UI-only state: what the learner asked for (the scenario's inputs), how far the run is
+ * revealed, how fast it plays, which panels show. The simulation itself lives in
+ * `useRun`'s ref and its trace; nothing here copies it.
+ */
+export interface UiState {
+  /** The learner's choices; the run is a pure function of these. */
+  scenario: Partial<Scenario>;
+  speed: Speed;
+  playing: boolean;
+  /** Number of trace events revealed. */
+  cursor: number;
+  panels: readonly PanelId[];
+  /** New inputs make a new run, shown from its start. */
+  setScenario: (scenario: Partial<Scenario>) => void;
+  setSpeed: (speed: Speed) => void;
+  setPlaying: (playing: boolean) => void;
+  setCursor: (cursor: number) => void;
+  setPanels: (panels: readonly PanelId[]) => void;
+  /** Back to a fresh start: default scenario, cursor 0, paused. */
+  reset: () => void;
+}
+
+const initial = { scenario: {}, speed: 1 as Speed, playing: false, cursor: 0, panels: ALL_PANELS };
+
+export const useUiStore = create<UiState>()((set) => ({
+  ...initial,
+  setScenario: (scenario) => set({ scenario, cursor: 0, playing: false }),
+  setSpeed: (speed) => set({ speed }),
+  setPlaying: (playing) => set({ playing }),
+  setCursor: (cursor) => set({ cursor: Math.max(0, Math.floor(cursor)) }),
+  setPanels: (panels) => set({ panels }),
+  reset: () => set(initial),
+}));
