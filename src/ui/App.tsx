@@ -1,0 +1,92 @@
+import { MotionConfig } from 'framer-motion';
+import { useMemo } from 'react';
+import { useUiStore } from '../store/uiStore';
+import { ErrorBoundary } from './ErrorBoundary';
+import { IncidentPanel } from './IncidentPanel';
+import { InvariantsPanel } from './InvariantsPanel';
+import { Narration } from './Narration';
+import { Playback } from './Playback';
+import { OrchestratorPanel } from './panels/OrchestratorPanel';
+import { ServicesBoard } from './panels/ServicesBoard';
+import { Timeline } from './panels/Timeline';
+import { ScenarioControls } from './ScenarioControls';
+import { playbackStops } from './stops';
+import { useRun } from './useRun';
+import './app.css';
+
+/** The simulator page: scenario and playback on top, the run's views below. */
+function Simulator() {
+  const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
+  const live = useRun(scenario, cursor);
+  const { run, sim } = live;
+  const stops = useMemo(() => playbackStops(run.trace), [run.trace]);
+  const settled = run.cursor === run.trace.length && sim.idle;
+  const sagaIds = live.result.sagas.map((s) => s.id);
+  const act = (sagaIndex: number, action: 'retry' | 'resolve') => {
+    // Play on from the operator's action so the learner sees what it led to.
+    if (live.operator(sagaIndex, action)) setPlaying(true);
+  };
+  const runKey = JSON.stringify(scenario);
+  const show = (id: (typeof panels)[number]) => panels.includes(id);
+
+  return (
+    <>
+      <div className="top">
+        <ScenarioControls scenario={scenario} onChange={setScenario} />
+        {live.warnings.length > 0 && (
+          <div className="warning" role="status">
+            <span aria-hidden="true">⚠</span> This scenario could not run as set:
+            <ul>
+              {live.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <Playback run={run} stops={stops} />
+      <div className="layout">
+        <div className="stage">
+          <IncidentPanel run={run} sagaIds={sagaIds} operator={act} />
+          {show('services') && (
+            <ErrorBoundary label="the services board" resetKey={runKey}>
+              <ServicesBoard run={run} />
+            </ErrorBoundary>
+          )}
+          {show('timeline') && (
+            <ErrorBoundary label="the timeline" resetKey={runKey}>
+              <Timeline run={run} />
+            </ErrorBoundary>
+          )}
+        </div>
+        <aside className="side" aria-label="Story and checks">
+          {show('narration') && <Narration run={run} />}
+          {show('invariants') && <InvariantsPanel run={run} settled={settled} />}
+          {show('orchestrator') && (
+            <ErrorBoundary label="the orchestrator panel" resetKey={runKey}>
+              <OrchestratorPanel run={run} />
+            </ErrorBoundary>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+/** The whole app: header, simulator, and a last-resort error boundary that can start over. */
+export function App() {
+  const reset = useUiStore((s) => s.reset);
+  return (
+    <MotionConfig reducedMotion="user">
+      <header className="app-header">
+        <h1>Saga Simulator</h1>
+        <p className="subtitle">One order, five services, no global undo.</p>
+      </header>
+      <main className="app-main">
+        <ErrorBoundary onRestart={reset}>
+          <Simulator />
+        </ErrorBoundary>
+      </main>
+    </MotionConfig>
+  );
+}
