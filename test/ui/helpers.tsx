@@ -1,0 +1,35 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MotionGlobalConfig } from 'framer-motion';
+import { afterEach, beforeEach } from 'vitest';
+import { useUiStore } from '../../src/store/uiStore';
+import { App } from '../../src/ui/App';
+
+/** Animations off, a fresh store for every test, and the DOM cleaned after it. */
+export function setUpApp(): void {
+  MotionGlobalConfig.skipAnimations = true;
+  beforeEach(() => useUiStore.setState(useUiStore.getInitialState(), true));
+  afterEach(cleanup);
+}
+
+/** Renders the app and returns a user plus the panels a learner reads. */
+export function renderApp() {
+  const user = userEvent.setup();
+  render(<App />);
+  return {
+    user,
+    invariants: () => screen.getByRole('region', { name: 'Invariants' }),
+    narration: () => screen.getByRole('region', { name: 'What happened' }),
+    /** The invariant's list item (icon, id, status, messages). */
+    invariant: (id: string) => {
+      const items = within(screen.getByRole('region', { name: 'Invariants' })).getAllByRole('listitem');
+      const item = items.find((li) => li.textContent?.includes(id));
+      if (!item) throw new Error(`no invariant ${id}`);
+      return item;
+    },
+    sentences: () => within(screen.getByRole('region', { name: 'What happened' })).queryAllByRole('listitem').map((li) => li.textContent ?? ''),
+    pickFailure: (step: string) => user.click(within(screen.getByRole('group', { name: 'Which step fails?' })).getByRole('button', { name: step })),
+    jumpToEnd: () => user.click(screen.getByRole('button', { name: 'Jump to end' })),
+    openMore: (summary: string) => user.click(screen.getByText(summary)),
+  };
+}
