@@ -78,8 +78,11 @@ const trace = (event: { type: string; step?: StepId; attempt?: number } & Record
 export function createOrchestratorMachine(definition: SagaDefinition, retryOverride?: Partial<RetryPolicy>) {
   const steps = definition.steps;
   const byId = new Map<StepId, SagaStep>(steps.map((s) => [s.id, s]));
-  const forwardPolicy = (s: SagaStep) => resolveRetryPolicy(s.retry, retryOverride, s.kind === 'retriable' ? { maxAttempts: Number.POSITIVE_INFINITY } : undefined);
-  const compensationPolicy = (s: SagaStep) => resolveRetryPolicy(s.compensationRetry, retryOverride);
+  // Policies are resolved once per machine: guards ask for them on every event.
+  const forwardPolicies = new Map(steps.map((s) => [s.id, resolveRetryPolicy(s.retry, retryOverride, s.kind === 'retriable' ? { maxAttempts: Number.POSITIVE_INFINITY } : undefined)]));
+  const compensationPolicies = new Map(steps.map((s) => [s.id, resolveRetryPolicy(s.compensationRetry, retryOverride)]));
+  const forwardPolicy = (s: SagaStep) => forwardPolicies.get(s.id) as RetryPolicy;
+  const compensationPolicy = (s: SagaStep) => compensationPolicies.get(s.id) as RetryPolicy;
   // Confirmations come after every step succeeded: the saga can only go forward, so they retry until they land.
   const confirmPolicy = resolveRetryPolicy(retryOverride, { maxAttempts: Number.POSITIVE_INFINITY });
   const confirmSteps = steps.filter((s) => s.confirmOnCompletion).map((s) => s.id);

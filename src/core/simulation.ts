@@ -34,6 +34,19 @@ export type StepResult = 'stepped' | 'idle' | 'choice';
 
 const SERVICES = createServices();
 
+// Building a statechart is costly next to running one: share machines between runs.
+const MACHINES = new Map<string, OrchestratorMachine>();
+function machineFor(definition: SagaDefinition, retry: Scenario['retry']): OrchestratorMachine {
+  const key = `${definition.name}|${JSON.stringify(retry ?? {})}`;
+  let machine = MACHINES.get(key);
+  if (!machine) {
+    if (MACHINES.size > 64) MACHINES.clear();
+    machine = createOrchestratorMachine(definition, retry);
+    MACHINES.set(key, machine);
+  }
+  return machine;
+}
+
 /**
  * The simulation kernel: a virtual clock's agenda, the five services' tables, the
  * orchestrator machines, and the trace. It advances one event at a time; everything it
@@ -54,7 +67,7 @@ export class Simulation {
   constructor(scenario: Scenario, options: { trace?: boolean; scheduler?: Scheduler; state?: SimState } = {}) {
     this.scenario = scenario;
     this.definition = validateDefinition(definitions[scenario.definition]);
-    this.machine = createOrchestratorMachine(this.definition, scenario.retry);
+    this.machine = machineFor(this.definition, scenario.retry);
     this.scheduler = options.scheduler ?? (scenario.schedule ? 'schedule' : 'time');
     this.state = options.state ?? initialState(scenario, options.trace ?? true);
     // The trace starts with the initial rows, so every table can be rebuilt from the trace alone.
