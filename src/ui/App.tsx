@@ -1,5 +1,4 @@
 import { MotionConfig } from 'framer-motion';
-import { useMemo } from 'react';
 import { useUiStore } from '../store/uiStore';
 import { ErrorBoundary } from './ErrorBoundary';
 import { IncidentPanel } from './IncidentPanel';
@@ -10,7 +9,6 @@ import { OrchestratorPanel } from './panels/OrchestratorPanel';
 import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
 import { ScenarioControls } from './ScenarioControls';
-import { playbackStops } from './stops';
 import { useRun } from './useRun';
 import './app.css';
 
@@ -18,8 +16,7 @@ import './app.css';
 function Simulator() {
   const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
   const live = useRun(scenario, cursor);
-  const { run, sim } = live;
-  const stops = useMemo(() => playbackStops(run.trace), [run.trace]);
+  const { run, sim, stops } = live;
   const settled = run.cursor === run.trace.length && sim.idle;
   const sagaIds = live.result.sagas.map((s) => s.id);
   const act = (sagaIndex: number, action: 'retry' | 'resolve') => {
@@ -47,25 +44,41 @@ function Simulator() {
       <Playback run={run} stops={stops} />
       <div className="layout">
         <div className="stage">
-          <IncidentPanel run={run} sagaIds={sagaIds} operator={act} />
+          <div className="slot slot-incidents">
+            <IncidentPanel run={run} sagaIds={sagaIds} operator={act} />
+          </div>
           {show('services') && (
-            <ErrorBoundary label="the services board" resetKey={runKey}>
-              <ServicesBoard run={run} />
-            </ErrorBoundary>
+            <div className="slot slot-services">
+              <ErrorBoundary label="the services board" resetKey={runKey}>
+                <ServicesBoard run={run} />
+              </ErrorBoundary>
+            </div>
           )}
           {show('timeline') && (
-            <ErrorBoundary label="the timeline" resetKey={runKey}>
-              <Timeline run={run} />
-            </ErrorBoundary>
+            <div className="slot slot-timeline">
+              <ErrorBoundary label="the timeline" resetKey={runKey}>
+                <Timeline run={run} />
+              </ErrorBoundary>
+            </div>
           )}
         </div>
         <aside className="side" aria-label="Story and checks">
-          {show('narration') && <Narration run={run} />}
-          {show('invariants') && <InvariantsPanel run={run} settled={settled} />}
+          {show('narration') && (
+            <div className="slot slot-narration">
+              <Narration run={run} />
+            </div>
+          )}
+          {show('invariants') && (
+            <div className="slot slot-invariants">
+              <InvariantsPanel run={run} settled={settled} />
+            </div>
+          )}
           {show('orchestrator') && (
-            <ErrorBoundary label="the orchestrator panel" resetKey={runKey}>
-              <OrchestratorPanel run={run} />
-            </ErrorBoundary>
+            <div className="slot slot-orchestrator">
+              <ErrorBoundary label="the orchestrator panel" resetKey={runKey}>
+                <OrchestratorPanel run={run} />
+              </ErrorBoundary>
+            </div>
           )}
         </aside>
       </div>

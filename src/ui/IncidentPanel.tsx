@@ -48,7 +48,7 @@ export function IncidentPanel({ run, sagaIds, operator }: Props) {
                   <span aria-hidden="true">↻</span> Retry compensation now
                 </button>
                 <button type="button" onClick={() => operator(index, 'resolve')}>
-                  <span aria-hidden="true">🛠</span> Mark resolved by hand
+                  <span aria-hidden="true">✎</span> Mark resolved by hand
                 </button>
               </div>
             ) : (

@@ -19,7 +19,7 @@ export function toneOf(type: string): { tone: string; icon: string } {
   if (type.endsWith('.failed') || type === 'response.lost' || type === 'event.dropped' || type === 'orchestrator.crashed') return { tone: 'fail', icon: '✗' };
   if (type.endsWith('.succeeded') || type === 'saga.completed') return { tone: 'ok', icon: '✓' };
   if (type.endsWith('.retrying')) return { tone: 'retry', icon: '↻' };
-  if (type.startsWith('operator.')) return { tone: 'operator', icon: '🛠' };
+  if (type.startsWith('operator.')) return { tone: 'operator', icon: '✎' };
   return { tone: 'neutral', icon: '•' };
 }
 
@@ -41,7 +41,9 @@ export function Narration({ run }: { run: RunView }) {
       {lines.length === 0 ? (
         <p className="empty">Press Play or Step forward to follow the order.</p>
       ) : (
-        <ol ref={listRef} className="narration-list">
+        // Focusable so keyboard users can scroll the story (axe: scrollable-region-focusable).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <ol ref={listRef} className="narration-list" tabIndex={0} aria-label="Story so far, newest last">
           {lines.map((line) => {
             const { tone, icon } = toneOf(line.type);
             const current = line === latest;

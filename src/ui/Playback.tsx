@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { SPEEDS, type Speed, useUiStore } from '../store/uiStore';
 import type { RunView } from './runView';
 import { timeAt } from './runView';
+import { Icon } from './icons';
 import { stopIndexAt } from './stops';
 
 /** One story stop per this many wall-clock ms at 1×. */
@@ -84,22 +85,22 @@ export function Playback({ run, stops }: Props) {
     <section className="playback" aria-label="Playback">
       <div className="playback-buttons">
         <button type="button" onClick={restart} aria-disabled={index === 0 && !playing}>
-          <span aria-hidden="true">⏮</span> Restart
+          <Icon name="restart" /> <span className="btn-label">Restart</span>
         </button>
         <button type="button" onClick={stepBack} aria-disabled={index === 0 && run.cursor <= stops[0]}>
-          <span aria-hidden="true">◀</span> Step back
+          <Icon name="back" /> <span className="btn-label">Step back</span>
         </button>
         <button type="button" className="primary" onClick={togglePlay} aria-keyshortcuts="Space">
-          <span aria-hidden="true">{playing ? '⏸' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+          <Icon name={playing ? 'pause' : 'play'} /> <span className="btn-label">{playing ? 'Pause' : 'Play'}</span>
         </button>
         <button type="button" onClick={stepForward} aria-disabled={atEnd}>
-          Step forward <span aria-hidden="true">▶</span>
+          <span className="btn-label">Step forward</span> <Icon name="forward" />
         </button>
         <button type="button" onClick={jumpToEnd} aria-disabled={atEnd}>
-          Jump to end <span aria-hidden="true">⏭</span>
+          <span className="btn-label">Jump to end</span> <Icon name="end" />
         </button>
         <label className="speed">
-          Speed{' '}
+          <span className="speed-label">Speed</span>
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>

@@ -1,11 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { createSimulation, type RunResult, result, type Scenario, ScenarioError, type Simulation, settle } from '../core';
 import type { RunView } from './runView';
+import { playbackStops } from './stops';
 
 /** What the app reads from a live run. */
 export interface LiveRun {
   /** What every panel renders: scenario, trace so far, cursor. */
   run: RunView;
+  /** Cursor positions playback stops at (see `playbackStops`). */
+  stops: number[];
   /** The run as it stands (outcome, databases, violations, alerts) at the end of the trace. */
   result: RunResult;
   /** The live simulation; send it events only through `operator`. */
@@ -78,9 +81,9 @@ export function useRun(scenario: Partial<Scenario>, cursor: number): LiveRun {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks the in-place growth of sim.trace
   const snapshot = useMemo(() => result(live.sim), [live.sim, version]);
-  const run = useMemo<RunView>(
-    () => ({ scenario: live.sim.scenario, trace: snapshot.trace, cursor: Math.min(Math.max(0, cursor), snapshot.trace.length) }),
-    [live.sim, snapshot, cursor],
-  );
-  return { run, result: snapshot, sim: live.sim, warnings: live.warnings, operator };
+  const stops = useMemo(() => playbackStops(snapshot.trace), [snapshot]);
+  // Never before the first stop: the stock exists before anyone orders.
+  const shown = Math.min(Math.max(stops[0], cursor), snapshot.trace.length);
+  const run = useMemo<RunView>(() => ({ scenario: live.sim.scenario, trace: snapshot.trace, cursor: shown }), [live.sim, snapshot, shown]);
+  return { run, stops, result: snapshot, sim: live.sim, warnings: live.warnings, operator };
 }
