@@ -2,17 +2,15 @@ import { domAnimation, LazyMotion, m, useReducedMotion } from 'framer-motion';
 import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { type RunView, revealed, timeAt } from '../runView';
 import { buyerOf, secs, stepsOf } from './labels';
+import { timeScale } from './timeScale';
 import { type CallMark, describeMark, type EventMark, type Lane, type TimelineMark, timelineMarks } from './timelineModel';
 import './panels.css';
 
 const AXIS_H = 28;
 const LANE_H = 64;
 const PAD_L = 14;
-const PAD_R = 56;
-/** Enough pixels per virtual ms that a 10-second run with retries stays readable (it scrolls sideways). */
-const MIN_PX_PER_MS = 0.25;
-const MIN_PLOT_W = 720;
-const TICK_STEPS = [100, 200, 250, 500, 1000, 2000, 5000, 10_000, 20_000];
+const PAD_R = 150;
+const MIN_PLOT_W = 640;
 
 /** Where things go on the canvas, plus the ids of its arrowheads and hatch pattern. */
 interface Geometry {
@@ -72,7 +70,7 @@ function Call({ call, g, now, buyers }: { call: CallMark; g: Geometry; now: numb
   }
   if (tag) {
     parts.push(
-      <Label key="tag" x={x0 - 2} y={yHub + dir * 14} anchor="end" className={`tl-${tone}`}>
+      <Label key="tag" x={x0 - 3} y={yHub - dir * 5} anchor="end" className={`tl-${tone} tl-strong`}>
         {tag}
       </Label>,
     );
@@ -158,7 +156,8 @@ function Event({ ev, g }: { ev: EventMark; g: Geometry }) {
   return (
     <g className={`tl-${tone}`}>
       <line x1={x0} y1={y0} x2={x1} y2={y1} className={`tl-line tl-${tone}`} markerEnd={g.marker(tone)} />
-      <Label x={(x0 + x1) / 2 + 5} y={(y0 + y1) / 2} anchor="start" className={`tl-${tone} tl-topic`}>
+      {/* Downward arrows carry their topic on the left, upward ones on the right, so back-to-back events do not collide. */}
+      <Label x={(x0 + x1) / 2 + (y1 > y0 ? -5 : 5)} y={(y0 + y1) / 2 + 3} anchor={y1 > y0 ? 'end' : 'start'} className={`tl-${tone} tl-topic`}>
         {ev.tone === 'compensation' ? '↩ ' : ev.tone === 'failure' ? '✗ ' : ''}
         {ev.topic}
       </Label>
@@ -192,7 +191,7 @@ function Mark({ mark, g, now, buyers, hubName }: { mark: TimelineMark; g: Geomet
       return (
         <g className={`tl-${mark.tone}`}>
           <circle cx={x} cy={y} r={3.5} className="tl-dot" />
-          <Label x={x + 5} y={y - 7} anchor="start" className={`tl-${mark.tone}`}>
+          <Label x={x + 5} y={y - (mark.lane === 'hub' ? 19 : 7)} anchor="start" className={`tl-${mark.tone}`}>
             {mark.icon} {mark.label}
           </Label>
         </g>
@@ -234,25 +233,22 @@ export function Timeline({ run }: { run: RunView }) {
   const shown = useMemo(() => revealed(run), [run]);
   const marks = useMemo(() => timelineMarks(shown, steps, run.scenario.mode), [shown, steps, run.scenario.mode]);
   const now = timeAt(run);
-  const total = Math.max(1000, run.trace.length ? run.trace[run.trace.length - 1].at : 0, now);
-  const pxPerMs = Math.max(MIN_PX_PER_MS, MIN_PLOT_W / total);
-  const plotW = total * pxPerMs;
-  const width = PAD_L + plotW + PAD_R;
+  // The scale comes from the whole run, so it does not jump while playing.
+  const scale = useMemo(() => timeScale(run.trace.map((e) => e.at), MIN_PLOT_W), [run.trace]);
+  const width = PAD_L + scale.width + PAD_R;
   const lanes: Lane[] = ['hub', ...steps.map((s) => s.id)];
   const height = AXIS_H + lanes.length * LANE_H + 8;
   const sagaIds = [...new Set(run.trace.filter((e) => e.type === 'saga.started').map((e) => e.saga))];
   const g: Geometry = {
     marker: (tone) => `url(#${uid}-${tone})`,
     hatch: `url(#${uid}-hatch)`,
-    x: (ms) => PAD_L + ms * pxPerMs,
+    x: (ms) => PAD_L + scale.x(ms),
     y: (lane, saga) => {
       const base = AXIS_H + lanes.indexOf(lane) * LANE_H + LANE_H / 2;
       if (lane !== 'hub' || !saga || sagaIds.length < 2) return base;
       return base + (sagaIds.indexOf(saga) - (sagaIds.length - 1) / 2) * 7;
     },
   };
-  const tickStep = TICK_STEPS.find((t) => t * pxPerMs >= 70) ?? 50_000;
-  const ticks = Array.from({ length: Math.floor(total / tickStep) + 1 }, (_, i) => i * tickStep);
   const tones = ['call', 'comp', 'fail', 'ok', 'warn', 'buyer-1', 'buyer-2', 'buyer-3', 'buyer-4'];
 
   // Keep "now" in view while playing; the chart scrolls sideways on narrow screens.
@@ -288,6 +284,7 @@ export function Timeline({ run }: { run: RunView }) {
           <li className="tl-fail">✗ failure · ✕ lost / dropped</li>
           <li className="tl-retry">⌐ backoff before a retry (#n = attempt)</li>
           <li className="tl-warn">⚠ alert</li>
+          <li className="tl-neutral tl-note">≈ waits drawn shorter; ticks show real time</li>
           {buyers > 1 &&
             sagaIds.map((s) => (
               <li key={s} className={`tl-buyer buyer-${((buyerOf(s) - 1) % 4) + 1}`}>
@@ -322,7 +319,14 @@ export function Timeline({ run }: { run: RunView }) {
                   <line x1={PAD_L} x2={width - PAD_R / 2} y1={g.y(lane)} y2={g.y(lane)} className="tl-lane-line" />
                 </g>
               ))}
-              {ticks.map((t) => (
+              {scale.compressed
+                .filter(([a, b]) => scale.ticks.every((t) => Math.abs(g.x(t) - g.x((a + b) / 2)) > 24))
+                .map(([a, b]) => (
+                  <text key={`z${a}`} x={g.x((a + b) / 2)} y={AXIS_H - 10} textAnchor="middle" className="tl-tick">
+                    ≈
+                  </text>
+                ))}
+              {scale.ticks.map((t) => (
                 <g key={t}>
                   <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 6} y2={height} className="tl-grid" />
                   <text x={g.x(t)} y={AXIS_H - 10} textAnchor="middle" className="tl-tick">
