@@ -35,7 +35,7 @@ describe('ServicesBoard', () => {
     const names = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(names).toEqual(['Inventory', 'Orders', 'Payments', 'Warehouse', 'Delivery']);
     expect(screen.getAllByRole('table')).toHaveLength(5);
-    expect(within(table('Inventory')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['ID', 'Kind', 'Buyer', 'Order', 'Status', 'Available']);
+    expect(within(table('Inventory')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['ID', 'Status', 'Available', 'Kind', 'Buyer', 'Order']);
   });
 
   it('a warehouse failure ends with a refund row, the order CANCELLED and the hold RELEASED — all marked as compensation', () => {

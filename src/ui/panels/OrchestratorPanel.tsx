@@ -80,13 +80,15 @@ function Path({ groups, actives, many, label }: { groups: ChartGroup[]; actives:
         g.state ? (
           <StateBox key={g.name} state={g.state} actives={actives} many={many} />
         ) : (
-          <li key={g.name} className={`oc-group tone-${g.tone}${actives.some((a) => a.state.startsWith(g.name.replace('↩ ', ''))) ? ' has-active' : ''}`}>
-            <span className="oc-group-name">{g.name}</span>
-            <ol className="oc-sub" aria-label={`${g.name} substates`}>
-              {g.children?.map((c) => (
-                <StateBox key={c.id} state={c} actives={actives} many={many} />
-              ))}
-            </ol>
+          <li key={g.name}>
+            <div className={`oc-group tone-${g.tone}${actives.some((a) => a.state.startsWith(`${g.name.replace('↩ ', '')}.`)) ? ' has-active' : ''}`}>
+              <span className="oc-group-name">{g.name}</span>
+              <ol className="oc-sub" aria-label={`${g.name.replace('↩ ', '')} substates`}>
+                {g.children?.map((c) => (
+                  <StateBox key={c.id} state={c} actives={actives} many={many} />
+                ))}
+              </ol>
+            </div>
           </li>
         ),
       )}
@@ -145,7 +147,7 @@ function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set
                 animate={{ opacity: 1, y: 0 }}
                 transition={{ duration: 0.3 }}
               >
-                <th scope="row">{row.id.replace(/^log-/, '')}</th>
+                <th scope="row">{row.id}</th>
                 {many && (
                   <td>
                     <BuyerTag buyer={buyerOf(String(row.saga))} />
@@ -201,7 +203,7 @@ export function OrchestratorPanel({ run }: { run: RunView }) {
             <li key={a.saga} className={a.state === 'down' ? 'tone-fail' : undefined}>
               {many && (
                 <>
-                  <BuyerTag buyer={buyerOf(a.saga)} />{' '}
+                  <BuyerTag buyer={buyerOf(a.saga)} long />{' '}
                 </>
               )}
               {describeActive(a)} <span className="oc-state-id">(state: {a.state === 'down' ? 'down (crashed)' : a.state})</span>

@@ -66,33 +66,36 @@ const paymentKind: Column = {
       {c.repeat && (
         <strong className="sp-badge sp-badge-warn">
           <span aria-hidden="true">⚠ </span>
-          {ordinal(c.repeat)} charge for {String(r.orderId)}
+          {ordinal(c.repeat)} charge for <span className="sp-id">{String(r.orderId)}</span>
         </strong>
       )}
     </>
   ),
 };
 
-/** The columns each service's table shows (buyers: only where several buyers make it matter). */
+/**
+ * The columns each service's table shows, what matters most first (status, money) so that a
+ * phone shows it without scrolling; buyers only where several buyers make it matter.
+ */
 function columnsFor(step: StepId, buyers: number): Column[] {
   const many = buyers > 1 ? [buyer] : [];
   switch (step) {
     case 'inventory':
       return [
+        status,
+        { header: 'Available', cell: (r) => (r.kind === 'item' ? `${r.available} of ${r.stock}` : text(undefined)) },
         { header: 'Kind', cell: (r) => text(r.kind) },
         buyer,
         order,
-        status,
-        { header: 'Available', cell: (r) => (r.kind === 'item' ? `${r.available} of ${r.stock}` : text(undefined)) },
       ];
     case 'order':
-      return [buyer, { header: 'Amount', cell: (r) => money(r.amount) }, status];
+      return [status, { header: 'Amount', cell: (r) => money(r.amount) }, buyer];
     case 'payment':
-      return [order, ...many, paymentKind, { header: 'Amount', cell: (r) => <span className={r.kind === 'refund' ? 'sp-refund' : undefined}>{money(r.amount, r.kind === 'refund')}</span> }];
+      return [paymentKind, { header: 'Amount', cell: (r) => <span className={r.kind === 'refund' ? 'sp-refund' : undefined}>{money(r.amount, r.kind === 'refund')}</span> }, order, ...many];
     case 'warehouse':
-      return [order, ...many, status];
+      return [status, order, ...many];
     case 'delivery':
-      return [order, ...many, status, { header: 'Slot', cell: (r) => text(r.slot) }];
+      return [status, { header: 'Slot', cell: (r) => text(r.slot) }, order, ...many];
   }
 }
 
