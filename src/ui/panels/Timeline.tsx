@@ -6,7 +6,7 @@ import { timeScale } from './timeScale';
 import { type CallMark, describeMark, type EventMark, type Lane, type TimelineMark, timelineMarks } from './timelineModel';
 import './panels.css';
 
-const AXIS_H = 28;
+const AXIS_H = 38;
 const LANE_H = 64;
 const PAD_L = 14;
 const PAD_R = 150;
@@ -205,7 +205,7 @@ function Mark({ mark, g, now, buyers, hubName }: { mark: TimelineMark; g: Geomet
         <g className="tl-fail">
           <rect x={x0} y={y - 10} width={Math.max(2, x1 - x0)} height={20} className="tl-down" fill={g.hatch} />
           <Label x={x0 + 4} y={y - 14} anchor="start" className="tl-fail tl-strong">
-            ✕ {hubName} crashed — down
+            ✕ {buyers > 1 ? `Buyer ${buyerOf(mark.saga)}'s orchestrator` : hubName} crashed — down
           </Label>
         </g>
       );
@@ -280,6 +280,7 @@ export function Timeline({ run }: { run: RunView }) {
         <ul className="tl-legend" aria-label="Legend">
           <li className="tl-call">→ {choreography ? 'event' : 'call'}</li>
           {!choreography && <li className="tl-call">⇢ response (dashed)</li>}
+          {!choreography && <li className="tl-ok">→ confirmation</li>}
           <li className="tl-comp">↩ compensation</li>
           <li className="tl-fail">✗ failure · ✕ lost / dropped</li>
           <li className="tl-retry">⌐ backoff before a retry (#n = attempt)</li>
@@ -322,14 +323,14 @@ export function Timeline({ run }: { run: RunView }) {
               {scale.compressed
                 .filter(([a, b]) => scale.ticks.every((t) => Math.abs(g.x(t) - g.x((a + b) / 2)) > 24))
                 .map(([a, b]) => (
-                  <text key={`z${a}`} x={g.x((a + b) / 2)} y={AXIS_H - 10} textAnchor="middle" className="tl-tick">
+                  <text key={`z${a}`} x={g.x((a + b) / 2)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
                     ≈
                   </text>
                 ))}
               {scale.ticks.map((t) => (
                 <g key={t}>
-                  <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 6} y2={height} className="tl-grid" />
-                  <text x={g.x(t)} y={AXIS_H - 10} textAnchor="middle" className="tl-tick">
+                  <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 18} y2={height} className="tl-grid" />
+                  <text x={g.x(t)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
                     {secs(t)}
                   </text>
                 </g>
@@ -342,8 +343,8 @@ export function Timeline({ run }: { run: RunView }) {
                 ))}
               </g>
               <g className="tl-now">
-                <line x1={nowX} x2={nowX} y1={AXIS_H - 4} y2={height} />
-                <text x={nowX + 3} y={AXIS_H - 2} className="tl-now-label">
+                <line x1={nowX} x2={nowX} y1={AXIS_H - 14} y2={height} />
+                <text x={nowX + 3} y={AXIS_H - 5} className="tl-now-label">
                   now {secs(now)}
                 </text>
               </g>
