@@ -381,8 +381,8 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       pivotUnknown: {
         entry: ['raise pivot alert', 'trace needs attention'],
         on: {
+          // Only a retry: nobody can undo a pivot, and guessing its outcome by hand is what the alert prevents.
           'operator.retry': { target: 'executing', actions: ['trace operator retry', 'reset attempts'] },
-          'operator.resolve': { target: 'compensating', actions: ['trace operator resolved', 'record step as uncertain', 'record step failure', 'trace compensation starting'] },
         },
       },
     },

@@ -21,6 +21,12 @@ export const ITEM = { id: 'seat-1A', name: 'Seat 1A' } as const;
 /** Thrown for a scenario that cannot be run; the message names the field and the valid values. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
+  /** The scenario field at fault (`failAt`, `retry.maxAttempts`, …), so a UI can fall back for that field alone. */
+  readonly field: string;
+  constructor(message: string) {
+    super(message);
+    this.field = message.split(/[ .]/)[0];
+  }
 }
 
 const isStep = (v: unknown): v is StepId => typeof v === 'string' && (STEP_IDS as readonly string[]).includes(v);

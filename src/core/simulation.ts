@@ -239,8 +239,21 @@ export class Simulation {
     if (!saga?.snapshot?.can({ type, random: 0 })) return false;
     // The operator fixes what was broken before acting, so injected compensation faults stop here.
     this.bump(`operator:${saga.id}`);
+    if (action === 'resolve') this.compensateByHand(saga);
     this.deliver(saga, { type, random: this.random() }, this.state.now);
     return true;
+  }
+
+  /** "Resolved by hand": the operator performs the stuck compensation directly in the service's database. */
+  private compensateByHand(saga: SagaRuntime): void {
+    const alert = [...(this.state.trace ?? [])].reverse().find((e) => e.saga === saga.id && e.type === 'alert.raised');
+    const step = (alert?.step ?? this.state.sagas[saga.index].snapshot?.context.completed.at(-1)) as StepId | undefined;
+    if (!step) return;
+    SERVICES[step].handle(
+      { saga: saga.id, orderId: saga.orderId, buyer: saga.buyer, step, action: 'compensate', attempt: 0, payload: { amount: PRICE, item: ITEM.id } },
+      this.db(saga.id),
+      { semanticLock: this.scenario.semanticLock },
+    );
   }
 
   private startMachine(saga: SagaRuntime, local: number, recovery?: ReturnType<typeof recoverFromLog>): void {

@@ -78,5 +78,11 @@ describe('the order saga, orchestrated', () => {
 
   it('rejects an unknown step with a message naming the valid ones', () => {
     expect(() => runScenario({ failAt: 'shipping' as never })).toThrow(/failAt must be one of inventory, order, payment, warehouse, delivery/);
+    try {
+      runScenario({ retry: { maxAttempts: 0 } });
+    } catch (e) {
+      expect(e).toMatchObject({ name: 'ScenarioError', field: 'retry' });
+    }
+    expect.assertions(2);
   });
 });

@@ -72,8 +72,11 @@ describe('compensations that fail', () => {
 
   it('lets an operator mark it resolved by hand: the remaining compensations still run', () => {
     const run = saga({ failAt: 'warehouse', compensationFailures: { payment: 'always' } }).run().operator('resolve');
-    run.expectOutcome('compensated');
+    run.expectOutcome('compensated').expectNoViolations();
     expect(run.events('compensation.succeeded').map((e) => e.step)).toEqual(['order', 'inventory']);
+    // The operator refunded by hand: a new ledger row, written during the resolution.
+    expect(run.rows('payments').map((r) => r.kind)).toEqual(['charge', 'refund']);
+    expect(run.rows('orders')[0]).toMatchObject({ status: 'CANCELLED' });
   });
 
   it('does not refund twice when a refund response is lost (the compensation is idempotent)', () => {
@@ -117,6 +120,11 @@ describe('step kinds', () => {
     expect(run.last?.alerts[0].message).toMatch(/pivot's outcome is unknown/);
     run.operator('retry').expectOutcome('completed').expectNoViolations();
     expect(run.rows('payments').filter((r) => r.kind === 'charge')).toHaveLength(1);
+  });
+
+  it('offers no resolve-by-hand for an unknown pivot, only a retry', () => {
+    const run = saga({ definition: 'order-with-pivot', lostResponses: { payment: 1 }, retry: { maxAttempts: 1 } }).run();
+    expect(run.sim?.operator(0, 'resolve')).toBe(false);
   });
 
   it('rejects a definition with a compensatable step after the pivot', () => {
