@@ -9,6 +9,9 @@ export type Speed = (typeof SPEEDS)[number];
 export type PanelId = 'services' | 'timeline' | 'orchestrator' | 'narration' | 'invariants';
 export const ALL_PANELS: readonly PanelId[] = ['services', 'timeline', 'orchestrator', 'narration', 'invariants'];
 
+/** One run, or choreography and orchestration of the same scenario side by side. */
+export type ViewId = 'single' | 'compare';
+
 /**
  * UI-only state: what the learner asked for (the scenario's inputs), how far the run is
  * revealed, how fast it plays, which panels show. The simulation itself lives in
@@ -19,20 +22,23 @@ export interface UiState {
   scenario: Partial<Scenario>;
   speed: Speed;
   playing: boolean;
-  /** Number of trace events revealed. */
+  /** Number of trace events revealed (side by side: the index of the shared stop, see `lockstepStops`). */
   cursor: number;
   panels: readonly PanelId[];
+  view: ViewId;
   /** New inputs make a new run, shown from its start. */
   setScenario: (scenario: Partial<Scenario>) => void;
   setSpeed: (speed: Speed) => void;
   setPlaying: (playing: boolean) => void;
   setCursor: (cursor: number) => void;
   setPanels: (panels: readonly PanelId[]) => void;
+  /** Another view reads the cursor differently: it starts from the beginning. */
+  setView: (view: ViewId) => void;
   /** Back to a fresh start: default scenario, cursor 0, paused. */
   reset: () => void;
 }
 
-const initial = { scenario: {}, speed: 1 as Speed, playing: false, cursor: 0, panels: ALL_PANELS };
+const initial = { scenario: {}, speed: 1 as Speed, playing: false, cursor: 0, panels: ALL_PANELS, view: 'single' as ViewId };
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
@@ -41,5 +47,6 @@ export const useUiStore = create<UiState>()((set) => ({
   setPlaying: (playing) => set({ playing }),
   setCursor: (cursor) => set({ cursor: Math.max(0, Math.floor(cursor)) }),
   setPanels: (panels) => set({ panels }),
+  setView: (view) => set({ view, cursor: 0, playing: false }),
   reset: () => set(initial),
 }));

@@ -1,5 +1,7 @@
 import { MotionConfig } from 'framer-motion';
 import { useUiStore } from '../store/uiStore';
+import { CompareView } from './compare/CompareView';
+import { ViewSwitch } from './compare/ViewSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { IncidentPanel } from './IncidentPanel';
 import { InvariantsPanel } from './InvariantsPanel';
@@ -89,15 +91,17 @@ function Simulator() {
 /** The whole app: header, simulator, and a last-resort error boundary that can start over. */
 export function App() {
   const reset = useUiStore((s) => s.reset);
+  const view = useUiStore((s) => s.view);
   return (
     <MotionConfig reducedMotion="user">
       <header className="app-header">
         <h1>Saga Simulator</h1>
         <p className="subtitle">One order, five services, no global undo.</p>
+        <ViewSwitch />
       </header>
       <main className="app-main">
         <ErrorBoundary onRestart={reset}>
-          <Simulator />
+          {view === 'compare' ? <CompareView /> : <Simulator />}
         </ErrorBoundary>
       </main>
     </MotionConfig>

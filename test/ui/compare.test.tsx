@@ -5,6 +5,7 @@ import { MotionGlobalConfig } from 'framer-motion';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/core';
 import { useUiStore } from '../../src/store/uiStore';
+import { App } from '../../src/ui/App';
 import { CompareView } from '../../src/ui/compare/CompareView';
 import { announcement, lockstepStops } from '../../src/ui/compare/lockstep';
 import { playbackStops } from '../../src/ui/stops';
@@ -135,5 +136,21 @@ describe('CompareView', () => {
     expect(regions).toHaveLength(1);
     await ui.stepForward();
     expect(regions[0].textContent).toMatch(/^(Choreography|Orchestration): /);
+  });
+});
+
+describe('the view switch', () => {
+  it('opens the side-by-side view from the header and goes back to the single run', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const views = screen.getByRole('group', { name: 'View' });
+    expect(within(views).getByRole('button', { name: 'Single run' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(within(views).getByRole('button', { name: 'Side by side' }));
+    expect(screen.getByRole('region', { name: /^Choreography — / })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: /^Orchestration — / })).toBeInTheDocument();
+    expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
+    await user.click(within(views).getByRole('button', { name: 'Single run' }));
+    expect(screen.queryByRole('region', { name: /^Choreography — / })).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'What happened' })).toBeInTheDocument();
   });
 });
