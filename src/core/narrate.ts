@@ -70,6 +70,10 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: N
       return `${by} tells ${svc} the saga completed${step === 'inventory' ? ': the hold becomes SOLD' : ': the order becomes CONFIRMED'}.`;
     case 'confirmation.succeeded':
       return `${svc} confirmed.`;
+    case 'confirmation.failed':
+      return `${svc} did not confirm (${e.reason === 'timeout' ? 'no response' : String(e.reason)}). Past the last step the saga only goes forward: it will retry.`;
+    case 'confirmation.retrying':
+      return `Retrying the confirmation at ${svc} in ${secs(e.delayMs)}.`;
     case 'confirmation.deduplicated':
       return `${svc} had already confirmed (same key): nothing done twice.`;
     case 'alert.raised':

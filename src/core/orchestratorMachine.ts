@@ -146,7 +146,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       }),
       'trace step started': emit(({ context }) => {
         const s = current(context);
-        return trace({ type: 'step.started', step: s.id, attempt: context.attempt, key: keyFor(context, s.id, 'forward'), kind: s.kind });
+        return trace({ type: 'step.started', step: s.id, attempt: context.attempt, maxAttempts: forwardPolicy(s).maxAttempts, key: keyFor(context, s.id, 'forward'), kind: s.kind });
       }),
       'trace step succeeded': emit(({ context, event }) => {
         const r = reply(event);
@@ -200,7 +200,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       }),
       'trace compensation started': emit(({ context }) => {
         const id = compensating(context) as StepId;
-        return trace({ type: 'compensation.started', step: id, attempt: context.attempt, key: keyFor(context, id, 'compensate') });
+        return trace({ type: 'compensation.started', step: id, attempt: context.attempt, maxAttempts: compensationPolicy(byId.get(id) as SagaStep).maxAttempts, key: keyFor(context, id, 'compensate') });
       }),
       'trace compensation succeeded': emit(({ context, event }) => {
         const r = reply(event);
@@ -257,6 +257,13 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       }),
       'trace confirmation started': emit(({ context }) => trace({ type: 'confirmation.started', step: confirming(context), attempt: context.attempt })),
       'trace confirmation succeeded': emit(({ context }) => trace({ type: 'confirmation.succeeded', step: confirming(context), attempt: context.attempt })),
+      'trace confirmation failed': emit(({ context, event }) => {
+        const r = (event as Partial<ResponseEvent>).reply;
+        return trace({ type: 'confirmation.failed', step: confirming(context), attempt: context.attempt, status: r ? r.status : 0, reason: r && !r.ok ? r.reason : 'timeout' });
+      }),
+      'trace confirmation retrying': emit(({ context }) =>
+        trace({ type: 'confirmation.retrying', step: confirming(context), attempt: context.attempt + 1, delayMs: context.retryDelay, maxAttempts: confirmPolicy.maxAttempts }),
+      ),
       'record confirmation done': assign({ confirmed: ({ context }) => [...context.confirmed, confirming(context) as StepId], attempt: 1 }),
       'trace completed': emit(() => trace({ type: 'saga.completed' })),
       'trace compensated': emit(() => trace({ type: 'saga.compensated' })),
@@ -331,12 +338,12 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
           },
           calling: {
             entry: ['count call', 'trace confirmation started', 'call confirmation'],
-            after: { 'confirmation timeout': { target: 'backingOff', actions: 'schedule confirmation retry' } },
+            after: { 'confirmation timeout': { target: 'backingOff', actions: ['trace confirmation failed', 'schedule confirmation retry', 'trace confirmation retrying'] } },
             on: {
               response: [
                 { guard: not('response is for this call') },
                 { guard: 'call succeeded', target: 'choosing', actions: ['trace confirmation succeeded', 'record confirmation done'] },
-                { target: 'backingOff', actions: 'schedule confirmation retry' },
+                { target: 'backingOff', actions: ['trace confirmation failed', 'schedule confirmation retry', 'trace confirmation retrying'] },
               ],
             },
           },

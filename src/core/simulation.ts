@@ -251,7 +251,7 @@ export class Simulation {
     if (!step) return;
     SERVICES[step].handle(
       { saga: saga.id, orderId: saga.orderId, buyer: saga.buyer, step, action: 'compensate', attempt: 0, payload: { amount: PRICE, item: ITEM.id } },
-      this.db(saga.id),
+      this.db(saga.id, { step, action: 'operator' }),
       { semanticLock: this.scenario.semanticLock },
     );
   }
@@ -364,7 +364,7 @@ export class Simulation {
     }
     if (this.unavailable(req)) return { ok: false, status: 503, retryable: true, reason: `${service.name} is temporarily unavailable (503)` };
     const settings = { semanticLock: this.scenario.semanticLock };
-    if (!req.key) return service.handle(req, this.db(req.saga), settings);
+    if (!req.key) return service.handle(req, this.db(req.saga, { step: req.step, action: req.action }), settings);
     const print = fingerprint(req);
     const begun = beginKey(s.keys[req.step], req.key, print);
     if (!begun.proceed) {
@@ -374,7 +374,7 @@ export class Simulation {
       }
       return begun.reply;
     }
-    const reply = service.handle(req, this.db(req.saga), settings);
+    const reply = service.handle(req, this.db(req.saga, { step: req.step, action: req.action }), settings);
     s.keys = { ...s.keys, [req.step]: completeKey(begun.store, req.key, print, reply) };
     return reply;
   }
@@ -441,16 +441,16 @@ export class Simulation {
     s.trace.push({ seq: s.trace.length, at: s.now, saga: sagaId, type, ...clean });
   }
 
-  /** A database handle for one local transaction on behalf of a saga. */
-  db(sagaId: string): Db {
+  /** A database handle for one local transaction on behalf of a saga; `cause` says which step and action wrote. */
+  db(sagaId: string, cause: { step: StepId; action: string }): Db {
     const tables = () => this.state.tables;
     return {
       rows: (t) => tables()[t],
       find: (t, pred) => tables()[t].find(pred),
-      insert: (t, row) => this.write(t, row, 'insert', sagaId),
+      insert: (t, row) => this.write(t, row, 'insert', sagaId, cause),
       update: (t, id, changes) => {
         const old = tables()[t].find((r) => r.id === id);
-        if (old) this.write(t, { ...old, ...changes }, 'update', sagaId);
+        if (old) this.write(t, { ...old, ...changes }, 'update', sagaId, cause);
       },
       nextId: (t, prefix, orderId) => {
         const base = `${prefix}-${orderId.replace('-', '')}`;
@@ -460,11 +460,11 @@ export class Simulation {
     };
   }
 
-  private write(table: TableName, row: Row, op: 'insert' | 'update', sagaId = 'system'): void {
+  private write(table: TableName, row: Row, op: 'insert' | 'update', sagaId = 'system', cause?: { step: StepId; action: string }): void {
     const s = this.state;
     const rows = s.tables[table];
     s.tables = { ...s.tables, [table]: op === 'insert' ? [...rows, row] : rows.map((r) => (r.id === row.id ? row : r)) };
-    if (s.trace) s.trace.push({ seq: s.trace.length, at: s.now, saga: sagaId, type: 'db.changed', table, op, row });
+    if (s.trace) s.trace.push({ seq: s.trace.length, at: s.now, saga: sagaId, type: 'db.changed', table, op, row, ...(cause ? { step: cause.step, action: cause.action } : {}) });
   }
 
   schedule(item: NewPending): void {
