@@ -10,14 +10,15 @@ import { Playback } from './Playback';
 import { OrchestratorPanel } from './panels/OrchestratorPanel';
 import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
+import { RacePanel, useSimulatorRun } from './race';
 import { ScenarioControls } from './ScenarioControls';
-import { useRun } from './useRun';
 import './app.css';
 
 /** The simulator page: scenario and playback on top, the run's views below. */
 function Simulator() {
   const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
-  const live = useRun(scenario, cursor);
+  // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
+  const live = useSimulatorRun(scenario, cursor);
   const { run, sim, stops } = live;
   const settled = run.cursor === run.trace.length && sim.idle;
   const sagaIds = live.result.sagas.map((s) => s.id);
@@ -44,6 +45,7 @@ function Simulator() {
         )}
       </div>
       <Playback run={run} stops={stops} />
+      <RacePanel run={run} sim={sim} />
       <div className="layout">
         <div className="stage">
           <div className="slot slot-incidents">
