@@ -1,11 +1,16 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRaceStore } from '../../src/ui/race/raceStore';
 import { renderApp, setUpApp } from './helpers';
+import { InlineExploreWorker } from './inlineExploreWorker';
 
 setUpApp();
-beforeEach(() => useRaceStore.setState(useRaceStore.getInitialState(), true));
+beforeEach(() => {
+  useRaceStore.setState(useRaceStore.getInitialState(), true);
+  vi.stubGlobal('Worker', InlineExploreWorker);
+});
+afterEach(() => vi.unstubAllGlobals());
 
 const OVERSELL = 'Seat 1A sold to buyer 1 and buyer 2, but only 1 in stock.';
 
@@ -125,5 +130,12 @@ describe('two buyers, one seat', () => {
     await app.user.click(within(app.race()).getByRole('checkbox', { name: 'Semantic lock (PENDING)' }));
     await screen.findByText(/· 0 violating/, {}, { timeout: 10_000 });
     expect(within(app.race()).getByText('No interleaving breaks an invariant.')).toBeInTheDocument();
+  });
+
+  it('"Explore all" says so plainly where the browser cannot run it in the background', async () => {
+    vi.stubGlobal('Worker', undefined);
+    const app = await renderRace({ lock: false, mode: 'Explore all' });
+    expect(await within(app.race()).findByText(/The explorer failed: this browser cannot run background work/)).toBeInTheDocument();
+    expect(within(app.race()).getByRole('button', { name: 'Explore again' })).toBeInTheDocument();
   });
 });

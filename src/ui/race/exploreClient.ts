@@ -10,46 +10,37 @@ export interface Exploration {
 }
 
 /**
- * Explores every interleaving of a scenario without freezing the page: in a Web Worker
- * where there is one, otherwise in time-boxed slices on this thread. Either way the
- * explorer's code is loaded only now, never in the first-load bundle.
+ * Explores every interleaving of a scenario in a Web Worker, so the page never freezes; the
+ * worker reports progress after each time-boxed slice. The explorer's code lives only in the
+ * worker's bundle, loaded when the learner asks, never in the first-load bundle. (No in-page
+ * fallback: the core's barrel would pull the explorer back into the main chunk.)
  */
 export function startExploration(scenario: Partial<Scenario>, onProgress: (explored: number) => void): Exploration {
-  const plain: Partial<Scenario> = structuredClone({ ...scenario, schedule: undefined });
-  if (typeof Worker !== 'undefined') {
-    const worker = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
-    let settle: (r: ExploreResult | null) => void = () => {};
-    const done = new Promise<ExploreResult | null>((resolve, reject) => {
-      settle = resolve;
-      worker.onmessage = (e: MessageEvent<ExploreMessage>) => {
-        const m = e.data;
-        if (m.type === 'progress') onProgress(m.explored);
-        else if (m.type === 'done') resolve(m.result);
-        else reject(new Error(m.message));
-        if (m.type !== 'progress') worker.terminate();
-      };
-      worker.onerror = (e) => {
-        worker.terminate();
-        reject(new Error(e.message || 'The explorer stopped unexpectedly.'));
-      };
-    });
-    worker.postMessage({ scenario: plain });
-    return {
-      done,
-      cancel: () => {
-        worker.terminate();
-        settle(null);
-      },
-    };
+  if (typeof Worker === 'undefined') {
+    return { done: Promise.reject(new Error('this browser cannot run background work (no Web Workers).')), cancel: () => {} };
   }
-  let cancelled = false;
-  const done = import('./exploreSlices').then(({ exploreInSlices }) =>
-    cancelled ? null : exploreInSlices(plain, onProgress, { isCancelled: () => cancelled }),
-  );
+  const worker = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
+  let settle: (r: ExploreResult | null) => void = () => {};
+  const done = new Promise<ExploreResult | null>((resolve, reject) => {
+    settle = resolve;
+    worker.onmessage = (e: MessageEvent<ExploreMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') return onProgress(m.explored);
+      worker.terminate();
+      if (m.type === 'done') resolve(m.result);
+      else reject(new Error(m.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the explorer stopped unexpectedly.'));
+    };
+  });
+  worker.postMessage({ scenario: structuredClone({ ...scenario, schedule: undefined }) });
   return {
     done,
     cancel: () => {
-      cancelled = true;
+      worker.terminate();
+      settle(null);
     },
   };
 }
