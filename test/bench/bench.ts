@@ -1,0 +1,126 @@
+// npm run bench [-- --json] [--quick] [--soak-minutes N]
+//
+// Prints one labelled line per figure: bundle sizes against the libraries' floor, runScenario throughput,
+// the interleaving explorer, playback smoothness in headless Chromium (1× and 8×, with and without 4× CPU
+// throttling), Lighthouse scores, and heap growth over an autoplay soak; then each budget of issue 7, met
+// or missed by how much. A figure that cannot be measured prints "n/a (reason)". --quick skips the soak
+// and Lighthouse; --json prints one JSON object instead. Benchmarks are not tests: the exit code is 0.
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { CHROMIUM_PATH } from '../e2e/playwright.config';
+import { launchBrowser, measurePlayback, measureSoak, startPreview } from './browser';
+import { FIRST_LOAD_BUDGET, measureBundle } from './bundleSize';
+import { measureExplorer } from './explorer';
+import { type Figure, kB, notAvailable, round } from './figure';
+import { measureLighthouse } from './lighthouse';
+import { measureThroughput } from './throughput';
+
+interface Options {
+  json: boolean;
+  quick: boolean;
+  soakMinutes: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { json: false, quick: false, soakMinutes: 5 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--soak-minutes' || arg.startsWith('--soak-minutes=')) {
+      const raw = arg.includes('=') ? arg.split('=')[1] : argv[++i];
+      const n = Number(raw);
+      if (!(n > 0 && n <= 120)) throw new Error(`--soak-minutes wants a number of minutes from 0 to 120, got "${raw}"`);
+      options.soakMinutes = n;
+    } else throw new Error(`unknown option "${arg}"; use --json, --quick, --soak-minutes N`);
+  }
+  return options;
+}
+
+function machine() {
+  const version = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+  return { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, chromium: version, loadAverage: loadavg().map((l) => round(l, 2)) };
+}
+
+const value = (figures: Figure[], id: string, key: string): number | undefined => {
+  const v = figures.find((f) => f.id === id)?.values?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+
+/** Issue 7's budgets against the figures: met, missed by how much, or n/a. */
+function budgets(figures: Figure[]): Figure[] {
+  const check = (id: string, label: string, measured: number | undefined, ok: (v: number) => boolean, shown: (v: number) => string, miss: (v: number) => string): Figure =>
+    measured === undefined
+      ? notAvailable(`budget.${id}`, label, 'not measured')
+      : { id: `budget.${id}`, label, text: `${ok(measured) ? 'met' : `MISSED by ${miss(measured)}`} (${shown(measured)})`, values: { measured, met: ok(measured) } };
+  const unthrottled = ['playback.speed1.cpu1x', 'playback.speed8.cpu1x'].map((id) => value(figures, id, 'longTasksOver50ms'));
+  // Per CPU-second: one core's throughput, whatever else the machine is doing (the wall-clock rate is printed above).
+  const failing = ['throughput.failDelivery', 'throughput.failingCompensation'].map((id) => value(figures, id, 'runsPerCpuSecond'));
+  const mobile = (k: string) => value(figures, 'lighthouse.mobile', k);
+  return [
+    check('firstLoad', 'budget: first-load JS ≤ 150 kB gzip', value(figures, 'bundle.firstLoad', 'gzipBytes'), (v) => v <= FIRST_LOAD_BUDGET, kB, (v) => kB(v - FIRST_LOAD_BUDGET)),
+    check('lighthousePerf', 'budget: Lighthouse mobile performance ≥ 95', mobile('performance'), (v) => v >= 95, String, (v) => `${95 - v} points`),
+    check('lighthouseA11y', 'budget: Lighthouse mobile accessibility 100', mobile('accessibility'), (v) => v >= 100, String, (v) => `${100 - v} points`),
+    check('lighthouseBestPractices', 'budget: Lighthouse mobile best practices ≥ 95', mobile('best-practices'), (v) => v >= 95, String, (v) => `${95 - v} points`),
+    check('longTasks', 'budget: 0 long tasks > 50 ms during unthrottled playback', unthrottled.includes(undefined) ? undefined : (unthrottled as number[]).reduce((a, b) => a + b, 0), (v) => v === 0, (v) => `${v} at 1× and 8×`, (v) => `${v} long task(s)`),
+    check('throughput', 'budget: runScenario ≥ 2,000 runs/s with a failure', failing.includes(undefined) ? undefined : Math.min(...(failing as number[])), (v) => v >= 2000, (v) => `slowest failing case ${v.toLocaleString('en-US')} runs per CPU-second`, (v) => `${2000 - v} runs/s`),
+    check('heap', 'budget: heap growth < 5 MB over the soak', value(figures, 'soak.heap', 'growthMb'), (v) => v < 5, (v) => `${v} MB`, (v) => `${round(v - 5, 2)} MB`),
+  ];
+}
+
+async function main(): Promise<void> {
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const figures: Figure[] = [];
+  const print = (list: Figure[]) => {
+    figures.push(...list);
+    if (!options.json) for (const f of list) console.log(`${f.label}: ${f.text}`);
+  };
+  const about = { date: new Date().toISOString(), machine: machine(), options };
+  if (!options.json) {
+    const m = about.machine;
+    console.log(`date: ${about.date}`);
+    console.log(`machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.chromium}; load average at start ${m.loadAverage.join(' ')}`);
+  }
+
+  print(await measureThroughput());
+  print(await measureExplorer());
+  const bundle = await measureBundle();
+  print(bundle);
+
+  const built = !bundle.find((f) => f.id === 'bundle.build')?.na;
+  const skipped = (id: string, label: string, reason: string) => print([notAvailable(id, label, reason)]);
+  if (!built) {
+    skipped('browser', 'browser figures', 'the app did not build');
+  } else {
+    let preview: Awaited<ReturnType<typeof startPreview>> | undefined;
+    let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+    try {
+      preview = await startPreview();
+      browser = await launchBrowser();
+      print(await measurePlayback(browser, preview.url));
+      if (options.quick) skipped('lighthouse', 'Lighthouse', '--quick');
+      else print(await measureLighthouse(preview.url));
+      if (options.quick) skipped('soak.heap', 'heap growth over the soak', '--quick');
+      else print(await measureSoak(browser, preview.url, options.soakMinutes));
+    } catch (error) {
+      print([notAvailable('browser', 'browser figures', error)]);
+    } finally {
+      await browser?.close().catch(() => undefined);
+      await preview?.stop();
+    }
+  }
+
+  const load = loadavg().map((l) => round(l, 2));
+  print([{ id: 'machine.loadAtEnd', label: 'load average at end', text: `${load.join(' ')} (on ${about.machine.cores} cores; above ~1 other work was competing)`, values: { load1: load[0], load5: load[1], load15: load[2] } }]);
+  const checks = budgets(figures);
+  if (options.json) console.log(JSON.stringify({ ...about, figures: [...figures, ...checks] }, null, 2));
+  else print(checks);
+}
+
+await main();

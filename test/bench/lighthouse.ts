@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/playwright.config';
+import { REPO_ROOT } from './bundleSize';
+import { type Figure, guarded, quantile } from './figure';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+type Scores = Record<(typeof CATEGORIES)[number], number>;
+
+interface LighthouseReport {
+  lighthouseVersion?: string;
+  runtimeError?: { code: string; message: string };
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number }>;
+}
+
+/** One Lighthouse CLI run (mobile is Lighthouse's default; desktop is its `--preset=desktop`). */
+async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop'): Promise<LighthouseReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'saga-lighthouse-'));
+  const out = join(dir, 'report.json');
+  const cli = join(REPO_ROOT, 'node_modules/lighthouse/cli/index.js');
+  const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
+  const args = [cli, url, '--quiet', '--output=json', `--output-path=${out}`, `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${flags}`];
+  if (formFactor === 'desktop') args.push('--preset=desktop');
+  try {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr = (stderr + d).slice(-2000);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    const code = await new Promise<number | null>((ok) => child.once('exit', ok));
+    clearTimeout(timer);
+    if (code !== 0) throw new Error(`lighthouse exited ${code}: ${stderr.trim().split('\n').pop() ?? ''}`);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as LighthouseReport;
+    if (report.runtimeError) throw new Error(`${report.runtimeError.code}: ${report.runtimeError.message}`);
+    return report;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const BUDGET: Scores = { performance: 95, accessibility: 100, 'best-practices': 95 };
+
+/**
+ * Lighthouse performance, accessibility and best-practices scores (0–100) for mobile and desktop:
+ * the median of `runs` runs each, with the performance range and the metrics behind it.
+ */
+export async function measureLighthouse(url: string, runs = 3): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const formFactor of ['mobile', 'desktop'] as const) {
+    const id = `lighthouse.${formFactor}`;
+    const label = `Lighthouse ${formFactor}`;
+    figures.push(
+      ...(await guarded(id, label, async () => {
+        const reports: LighthouseReport[] = [];
+        for (let i = 0; i < runs; i++) reports.push(await runLighthouse(url, formFactor));
+        const median = (pick: (r: LighthouseReport) => number) => quantile(reports.map(pick), 0.5);
+        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median((r) => Math.round((r.categories[c]?.score ?? Number.NaN) * 100))])) as Scores;
+        const perf = reports.map((r) => Math.round((r.categories.performance?.score ?? Number.NaN) * 100));
+        const metric = (a: string) => Math.round(median((r) => r.audits[a]?.numericValue ?? Number.NaN));
+        const misses = CATEGORIES.filter((c) => formFactor === 'mobile' && scores[c] < BUDGET[c]).map((c) => `${c} ${scores[c]} < ${BUDGET[c]}`);
+        const verdict = formFactor === 'mobile' ? `; budget perf ≥ 95, a11y 100, best practices ≥ 95: ${misses.length ? `missed (${misses.join(', ')})` : 'met'}` : '';
+        const values = { ...scores, performanceMin: Math.min(...perf), performanceMax: Math.max(...perf), runs, fcpMs: metric('first-contentful-paint'), lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: median((r) => r.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN), lighthouseVersion: reports[0].lighthouseVersion ?? null };
+        return [
+          {
+            id,
+            label,
+            text: `performance ${scores.performance} (range ${values.performanceMin}–${values.performanceMax} over ${runs} runs; FCP ${values.fcpMs} ms, LCP ${values.lcpMs} ms, TBT ${values.tbtMs} ms, CLS ${values.cls.toFixed(3)}), accessibility ${scores.accessibility}, best practices ${scores['best-practices']}${verdict}`,
+            values,
+          },
+        ];
+      })),
+    );
+  }
+  return figures;
+}
