@@ -65,6 +65,13 @@ export function CompareControls({ scenario, onChange }: Props) {
         </label>
       </div>
 
+      {scenario.dropEvent && (
+        <p className="hint">
+          Choreography: the event is lost on the bus and nobody is waiting for it. Orchestration: the service's reply is lost, and the
+          orchestrator's timeout notices.
+        </p>
+      )}
+
       <fieldset className="cmp-crash">
         <legend>Crash the orchestrator</legend>
         <div className="control-row">

@@ -6,7 +6,8 @@ import { ServicesBoard } from '../panels/ServicesBoard';
 import { Timeline } from '../panels/Timeline';
 import type { RunView } from '../runView';
 import { CrashBanner } from './CrashBanner';
-import type { Side } from './lockstep';
+import { DroppedEvent } from './DroppedEvent';
+import { type Side, sideName } from './lockstep';
 import { crashStatus, knowledgeAt, OUTCOME_WORDS, revealedOutcome, sagaLogAt, violationsAt } from './sideStatus';
 import { WhoKnows } from './WhoKnows';
 
@@ -53,7 +54,7 @@ function Verdict({ run }: { run: RunView }) {
 }
 
 /** The revealed sentences of one side, newest last and highlighted (no live region: the view has one). */
-function SideNarration({ run }: { run: RunView }) {
+function SideNarration({ run, label }: { run: RunView; label: string }) {
   const lines = useMemo(() => sentences(run), [run]);
   const listRef = useRef<HTMLOListElement>(null);
   const titleId = useId();
@@ -68,7 +69,8 @@ function SideNarration({ run }: { run: RunView }) {
       {lines.length === 0 ? (
         <p className="empty">Nothing yet.</p>
       ) : (
-        <ol ref={listRef} className="narration-list">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls; keyboard users must be able to scroll it
+        <ol ref={listRef} className="narration-list" tabIndex={0} aria-label={`${label} story so far, newest last`}>
           {lines.map((line) => {
             const { tone, icon } = toneOf(line.type);
             const current = line === latest;
@@ -114,12 +116,13 @@ export function CompareSide({ side, run, runKey, crashRequested }: Props) {
           <span aria-hidden="true">○ </span>No orchestrator to crash here: the crash applies to the orchestration side only.
         </p>
       )}
+      {side === 'choreography' && <DroppedEvent run={run} />}
       {crash && <CrashBanner status={crash} keys={run.scenario.idempotencyKeys} />}
       <WhoKnows side={side} knowledge={knowledge} log={log} survived={crash?.state === 'down' || crash?.state === 'recovered'} />
       <ErrorBoundary label={`the ${side} timeline`} resetKey={runKey}>
         <Timeline run={run} />
       </ErrorBoundary>
-      <SideNarration run={run} />
+      <SideNarration run={run} label={sideName(side)} />
       <details className="more cmp-tables">
         <summary>Every service's table</summary>
         <ErrorBoundary label={`the ${side} services board`} resetKey={runKey}>

@@ -1,6 +1,16 @@
 import { secs, stepLabel } from '../panels/labels';
 import type { CrashStatus } from './sideStatus';
 
+/** ⛔ drawn, not typed: many systems have no emoji font. Decorative. */
+function NoEntry() {
+  return (
+    <svg className="icon cmp-no-entry" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="7.5" fill="currentColor" />
+      <rect x="3.5" y="6.75" width="9" height="2.5" fill="#fff" />
+    </svg>
+  );
+}
+
 /**
  * The orchestrator going down and coming back, as revealed: down while it restarts (its log
  * survives on disk), then recovered from that log at the step it resumes with.
@@ -17,7 +27,7 @@ export function CrashBanner({ status, keys }: { status: CrashStatus; keys: boole
     return (
       <div className="cmp-crash-banner tone-fail">
         <p className="cmp-crash-title">
-          <span aria-hidden="true">⛔ </span>Orchestrator down — restarting in {secs(status.restartInMs)}
+          <NoEntry /> Orchestrator down — restarting in {secs(status.restartInMs)}
         </p>
         <p>
           It crashed {status.when === 'before-call' ? 'just before calling' : 'right after the service committed at'} {stepLabel(status.step)}. Its memory is gone;

@@ -23,48 +23,51 @@ function LogTable({ rows, survived }: { rows: Row[]; survived: boolean }) {
     if (el && rows.length > 0) el.scrollTop = el.scrollHeight;
   }, [rows.length]);
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it
-    <section ref={wrap} className={`cmp-log${survived ? ' is-survivor' : ''}`} aria-labelledby={`${id}-cap`} tabIndex={0}>
-      <table className="sp-table">
-        <caption id={`${id}-cap`}>
-          Saga log ({rows.length} {rows.length === 1 ? 'row' : 'rows'})
-          {survived && (
-            <strong className="cmp-survived">
-              {' '}
-              <span aria-hidden="true">✓ </span>survived the crash
-            </strong>
-          )}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Entry</th>
-            <th scope="col">Step</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
+    <div className={`cmp-log${survived ? ' is-survivor' : ''}`}>
+      {/* The title stays outside the scrolling box, so "survived the crash" is always in view. */}
+      <p className="cmp-log-title" id={`${id}-cap`}>
+        Saga log ({rows.length} {rows.length === 1 ? 'row' : 'rows'})
+        {survived && (
+          <strong className="cmp-survived">
+            {' '}
+            <span aria-hidden="true">✓ </span>survived the crash
+          </strong>
+        )}
+      </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it */}
+      <section ref={wrap} className="cmp-log-scroll" aria-labelledby={`${id}-cap`} tabIndex={0}>
+        <table className="sp-table" aria-labelledby={`${id}-cap`}>
+          <thead>
             <tr>
-              <td className="sp-empty" colSpan={3}>
-                Nothing written yet
-              </td>
+              <th scope="col">#</th>
+              <th scope="col">Entry</th>
+              <th scope="col">Step</th>
             </tr>
-          )}
-          {rows.map((row, i) => {
-            const step = row.step ?? row.failedStep;
-            return (
-              <tr key={row.id} className={String(row.entry).startsWith('compensation.') ? 'is-comp' : undefined}>
-                <th scope="row">{i + 1}</th>
-                <td>
-                  <code>{String(row.entry)}</code>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td className="sp-empty" colSpan={3}>
+                  Nothing written yet
                 </td>
-                <td>{step ? stepLabel(String(step)) : '—'}</td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+            )}
+            {rows.map((row, i) => {
+              const step = row.step ?? row.failedStep;
+              return (
+                <tr key={row.id} className={String(row.entry).startsWith('compensation.') ? 'is-comp' : undefined}>
+                  <th scope="row">{i + 1}</th>
+                  <td>
+                    <code>{String(row.entry)}</code>
+                  </td>
+                  <td>{step ? stepLabel(String(step)) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@ export const OUTCOME_WORDS: Record<Outcome, { icon: string; tone: string; text: 
   completed: { icon: '✓', tone: 'ok', text: 'Completed — the order is CONFIRMED and the seat SOLD.' },
   compensated: { icon: '↩', tone: 'comp', text: 'Compensated — every completed step was undone by a new action.' },
   'needs-attention': { icon: '⚠', tone: 'alert', text: 'Needs attention — an alert is open for an operator.' },
-  stuck: { icon: '⏸', tone: 'fail', text: 'Stuck — nothing is in flight and nobody noticed.' },
+  stuck: { icon: '‖', tone: 'fail', text: 'Stuck — nothing is in flight and nobody noticed.' },
 };
 
 /** The first saga's outcome, once its terminal event is revealed. */
