@@ -1,0 +1,84 @@
+/**
+ * A lesson is data: text to read, a pinned scenario, a question whose answer is read from the
+ * run's trace, and the controls the learner may use afterwards. Adding a lesson needs no new
+ * component — the course UI renders any value of {@link Lesson}.
+ */
+
+import type { RunResult, Scenario } from '../core';
+
+/** A learner's answer: a choice's value, a sequence of values, or a number. */
+export type Answer = string | readonly string[] | number;
+
+/** One option of a choice or order question. `value` is stored; `label` is what the learner reads. */
+export interface QuestionOption {
+  value: string;
+  label: string;
+}
+
+interface QuestionBase {
+  prompt: string;
+  /** Why the run went the way it did, in plain words. Mentions the run's answer. */
+  explain: (run: RunResult) => string;
+}
+
+/** Pick one option (radio buttons). */
+export interface ChoiceQuestion extends QuestionBase {
+  kind: 'choice';
+  options: readonly QuestionOption[];
+  /** The right option's value, read from the run. */
+  answer: (run: RunResult) => string;
+  /** The answer the lesson text was written for; a test checks the run still agrees. */
+  expected: string;
+}
+
+/** Put options in order, one select per place ("1st:", "2nd:", …). */
+export interface OrderQuestion extends QuestionBase {
+  kind: 'order';
+  options: readonly QuestionOption[];
+  /** How many places to fill (default: every option). Fewer places than options makes some options wrong. */
+  places?: number;
+  answer: (run: RunResult) => readonly string[];
+  expected: readonly string[];
+}
+
+/** Type a whole number. */
+export interface NumberQuestion extends QuestionBase {
+  kind: 'number';
+  min: number;
+  max: number;
+  answer: (run: RunResult) => number;
+  expected: number;
+}
+
+export type Question = ChoiceQuestion | OrderQuestion | NumberQuestion;
+
+/** The knobs a lesson can leave enabled for "Try it yourself", named like the URL parameters. */
+export type ControlId = 'failAt' | 'keys' | 'lost' | 'compFail' | 'seed' | 'mode' | 'drop' | 'crash' | 'buyers' | 'stock' | 'lock' | 'lockPolicy';
+
+/** Which view runs the lesson: one run, choreography and orchestration side by side, or one run with the race panel. */
+export type LessonView = 'single' | 'compare' | 'race';
+
+/** A small comparison table shown with the lesson's text. Cells are plain text. */
+export interface LessonTable {
+  caption: string;
+  /** Column headings; the first column holds the row headings. */
+  columns: readonly string[];
+  rows: readonly (readonly string[])[];
+}
+
+export interface Lesson {
+  /** Stable id used in links (`?lesson=…`) and in saved progress: a-z, 0-9 and -. */
+  id: string;
+  title: string;
+  /** Short paragraphs in plain words, read before predicting. */
+  text: readonly string[];
+  table?: LessonTable;
+  /** The run the question is about. Pinned: the learner cannot change it before answering. */
+  scenario: Partial<Scenario>;
+  /** Controls enabled in "Try it yourself", after the question is answered. */
+  unlocked: readonly ControlId[];
+  view?: LessonView;
+  question: Question;
+  /** What to try next with the unlocked controls. */
+  tryIt: string;
+}

@@ -1,0 +1,124 @@
+/**
+ * The learner's course progress in localStorage, under one versioned key. Pure apart from the
+ * storage it is handed: anything missing, corrupt, foreign (another shape or version) or a
+ * storage that throws (disabled, sandboxed iframe, quota) reads as "no progress" and is never
+ * an error the page can see.
+ */
+
+import type { Answer } from '../lessons/types';
+
+/** The one key the course writes. A new shape gets a new version, and old data is ignored. */
+export const PROGRESS_KEY = 'saga-sim.progress';
+export const PROGRESS_VERSION = 1;
+
+/** One finished lesson: the learner's prediction and whether the run agreed. */
+export interface LessonProgress {
+  answer: Answer;
+  correct: boolean;
+}
+
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  /** By lesson id. A lesson is completed when it has an entry. */
+  lessons: Readonly<Record<string, LessonProgress>>;
+}
+
+/** The parts of `Storage` used here; `window.localStorage` fits, so does a test double. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** No lessons completed. */
+export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, lessons: {} });
+
+const LESSON_ID = /^[a-z0-9-]{1,40}$/;
+const MAX_LESSONS = 100;
+const MAX_TEXT = 200;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isShortText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+
+function readAnswer(v: unknown): Answer | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (isShortText(v)) return v;
+  if (Array.isArray(v) && v.length <= 20 && v.every(isShortText)) return [...v];
+  return undefined;
+}
+
+function readEntry(v: unknown): LessonProgress | undefined {
+  if (!isPlainObject(v) || typeof v.correct !== 'boolean') return undefined;
+  const answer = readAnswer(v.answer);
+  return answer === undefined ? undefined : { answer, correct: v.correct };
+}
+
+/**
+ * Progress from stored text. Anything that is not exactly our shape and version gives empty
+ * progress; single malformed lesson entries are dropped. Never throws.
+ */
+export function parseProgress(text: string | null | undefined): Progress {
+  if (typeof text !== 'string' || text.length > 100_000) return emptyProgress();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return emptyProgress();
+  }
+  if (!isPlainObject(data) || data.version !== PROGRESS_VERSION || !isPlainObject(data.lessons)) return emptyProgress();
+  const lessons: Record<string, LessonProgress> = {};
+  // Only ids that look like ours: `__proto__` and friends never become keys.
+  for (const [id, value] of Object.entries(data.lessons).slice(0, MAX_LESSONS)) {
+    const entry = LESSON_ID.test(id) ? readEntry(value) : undefined;
+    if (entry) lessons[id] = entry;
+  }
+  return { version: PROGRESS_VERSION, lessons };
+}
+
+/** Reads progress; empty when there is no storage or reading it throws. */
+export function loadProgress(storage: StorageLike | null | undefined): Progress {
+  try {
+    return parseProgress(storage?.getItem(PROGRESS_KEY));
+  } catch {
+    return emptyProgress();
+  }
+}
+
+/** Writes progress; false when there is no storage or it refused (quota, disabled). */
+export function saveProgress(storage: StorageLike | null | undefined, progress: Progress): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Forgets all progress; false when there is no storage or it refused. */
+export function clearProgress(storage: StorageLike | null | undefined): boolean {
+  if (!storage) return false;
+  try {
+    storage.removeItem(PROGRESS_KEY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Progress with one lesson answered (replacing an earlier answer). */
+export function recordAnswer(progress: Progress, lessonId: string, answer: Answer, correct: boolean): Progress {
+  return { version: PROGRESS_VERSION, lessons: { ...progress.lessons, [lessonId]: { answer, correct } } };
+}
+
+/**
+ * `window.localStorage`, or null where reading the property itself throws (a sandboxed iframe
+ * without same-origin, or storage disabled in the browser).
+ */
+export function browserStorage(): StorageLike | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}

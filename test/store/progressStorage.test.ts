@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearProgress,
+  emptyProgress,
+  loadProgress,
+  PROGRESS_KEY,
+  parseProgress,
+  recordAnswer,
+  type StorageLike,
+  saveProgress,
+} from '../../src/store/progressStorage';
+
+/** An in-memory Storage. */
+function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+/** A Storage whose every method throws, like localStorage in a sandboxed iframe or with storage disabled. */
+const throwingStorage: StorageLike = {
+  getItem: () => {
+    throw new DOMException('denied', 'SecurityError');
+  },
+  setItem: () => {
+    throw new DOMException('full', 'QuotaExceededError');
+  },
+  removeItem: () => {
+    throw new DOMException('denied', 'SecurityError');
+  },
+};
+
+describe('progress storage', () => {
+  it('round-trips answers of every kind under one versioned key', () => {
+    const storage = memoryStorage();
+    let p = recordAnswer(emptyProgress(), 'assume-it-works', ['inventory', 'order'], true);
+    p = recordAnswer(p, 'retries-need-keys', 2, false);
+    p = recordAnswer(p, 'someone-has-to-drive', 'stuck', true);
+    expect(saveProgress(storage, p)).toBe(true);
+    expect([...storage.data.keys()]).toEqual([PROGRESS_KEY]);
+    expect(loadProgress(storage)).toEqual(p);
+  });
+
+  it('reads missing progress as none', () => {
+    expect(loadProgress(memoryStorage())).toEqual(emptyProgress());
+    expect(loadProgress(null)).toEqual(emptyProgress());
+  });
+
+  it.each([
+    ['garbage', '{garbage'],
+    ['empty text', ''],
+    ['a number', '42'],
+    ['null', 'null'],
+    ['an array', '[1,2]'],
+    ['another version', JSON.stringify({ version: 2, lessons: { a: { answer: 1, correct: true } } })],
+    ['no version', JSON.stringify({ lessons: {} })],
+    ['lessons as a list', JSON.stringify({ version: 1, lessons: [] })],
+  ])('ignores corrupt or foreign data (%s)', (_, text) => {
+    expect(loadProgress(memoryStorage({ [PROGRESS_KEY]: text }))).toEqual(emptyProgress());
+  });
+
+  it('keeps the good entries and drops malformed ones', () => {
+    const text = JSON.stringify({
+      version: 1,
+      lessons: {
+        good: { answer: 'stuck', correct: true },
+        'no-correct': { answer: 'stuck' },
+        'bad-answer': { answer: { nested: true }, correct: true },
+        'NOT an id': { answer: 1, correct: true },
+      },
+    });
+    // A literal __proto__ key (JSON.parse makes it an own property; an object literal would not).
+    const p = parseProgress(text.replace('"good"', '"__proto__":{"answer":1,"correct":true},"good"'));
+    expect(Object.keys(p.lessons)).toEqual(['good']);
+    expect(Object.getPrototypeOf(p.lessons)).toBe(Object.prototype);
+  });
+
+  it('never throws when storage throws: reads as empty, writes report false', () => {
+    expect(loadProgress(throwingStorage)).toEqual(emptyProgress());
+    expect(saveProgress(throwingStorage, recordAnswer(emptyProgress(), 'x', 1, true))).toBe(false);
+    expect(clearProgress(throwingStorage)).toBe(false);
+  });
+
+  it('reset clears the stored progress', () => {
+    const storage = memoryStorage();
+    saveProgress(storage, recordAnswer(emptyProgress(), 'assume-it-works', 1, true));
+    expect(clearProgress(storage)).toBe(true);
+    expect(loadProgress(storage)).toEqual(emptyProgress());
+  });
+});
