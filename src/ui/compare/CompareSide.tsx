@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type Databases, tablesAt } from '../../core';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { sentences, toneOf } from '../Narration';
 import { formatVirtualTime } from '../Playback';
@@ -8,7 +9,7 @@ import type { RunView } from '../runView';
 import { CrashBanner } from './CrashBanner';
 import { DroppedEvent } from './DroppedEvent';
 import { type Side, sideName } from './lockstep';
-import { crashStatus, knowledgeAt, OUTCOME_WORDS, revealedOutcome, sagaLogAt, violationsAt } from './sideStatus';
+import { crashStatus, knowledgeAt, OUTCOME_WORDS, revealedOutcome, violationsAt } from './sideStatus';
 import { WhoKnows } from './WhoKnows';
 
 /** How each side is titled: who drives the saga. */
@@ -18,9 +19,9 @@ export const SIDE_TITLES: Record<Side, string> = {
 };
 
 /** Outcome once revealed, and the invariants broken so far (plain words, naming what is left). */
-function Verdict({ run }: { run: RunView }) {
+function Verdict({ run, db }: { run: RunView; db: Databases }) {
   const outcome = revealedOutcome(run);
-  const violations = useMemo(() => violationsAt(run), [run]);
+  const violations = useMemo(() => violationsAt(run, db), [run, db]);
   const ended = run.cursor >= run.trace.length;
   const words = outcome ? OUTCOME_WORDS[outcome] : undefined;
   return (
@@ -99,18 +100,36 @@ interface Props {
   crashRequested: boolean;
 }
 
-/** One column of the comparison: outcome, who knows the state, crash, timeline, narration, tables. */
-export function CompareSide({ side, run, runKey, crashRequested }: Props) {
+/** Every service's table, rendered only while open (two full boards would slow every step). */
+function Tables({ run, label, runKey }: { run: RunView; label: string; runKey: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="more cmp-tables" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Every service's table</summary>
+      {open && (
+        <ErrorBoundary label={`the ${label} services board`} resetKey={runKey}>
+          <ServicesBoard run={run} />
+        </ErrorBoundary>
+      )}
+    </details>
+  );
+}
+
+/**
+ * One column of the comparison: outcome, who knows the state, crash, timeline, narration, tables.
+ * Memoised: a shared stop moves one side only, so the other side does not re-render.
+ */
+export const CompareSide = memo(function CompareSide({ side, run, runKey, crashRequested }: Props) {
   const titleId = useId();
-  const crash = crashStatus(run);
-  const log = useMemo(() => sagaLogAt(run), [run]);
-  const knowledge = useMemo(() => knowledgeAt(run), [run]);
+  const db = useMemo(() => tablesAt(run.trace, run.cursor), [run.trace, run.cursor]);
+  const crash = useMemo(() => crashStatus(run), [run]);
+  const knowledge = useMemo(() => knowledgeAt(run, db), [run, db]);
   return (
     <section className={`cmp-side cmp-${side}`} aria-labelledby={titleId}>
       <h2 id={titleId} className="cmp-side-title">
         {SIDE_TITLES[side]}
       </h2>
-      <Verdict run={run} />
+      <Verdict run={run} db={db} />
       {side === 'choreography' && crashRequested && (
         <p className="cmp-note">
           <span aria-hidden="true">○ </span>No orchestrator to crash here: the crash applies to the orchestration side only.
@@ -118,17 +137,12 @@ export function CompareSide({ side, run, runKey, crashRequested }: Props) {
       )}
       {side === 'choreography' && <DroppedEvent run={run} />}
       {crash && <CrashBanner status={crash} keys={run.scenario.idempotencyKeys} />}
-      <WhoKnows side={side} knowledge={knowledge} log={log} survived={crash?.state === 'down' || crash?.state === 'recovered'} />
+      <WhoKnows side={side} knowledge={knowledge} log={db.sagaLog.rows} survived={crash?.state === 'down' || crash?.state === 'recovered'} />
       <ErrorBoundary label={`the ${side} timeline`} resetKey={runKey}>
         <Timeline run={run} />
       </ErrorBoundary>
       <SideNarration run={run} label={sideName(side)} />
-      <details className="more cmp-tables">
-        <summary>Every service's table</summary>
-        <ErrorBoundary label={`the ${side} services board`} resetKey={runKey}>
-          <ServicesBoard run={run} />
-        </ErrorBoundary>
-      </details>
+      <Tables run={run} label={side} runKey={runKey} />
     </section>
   );
-}
+});

@@ -16,9 +16,9 @@ export function revealedOutcome(run: RunView): Outcome | undefined {
   return revealedOutcomes(run)[0]?.outcome;
 }
 
-/** The invariants broken at the cursor; the end-of-run ones only once the whole trace is revealed. */
-export function violationsAt(run: RunView): Violation[] {
-  return checkInvariants(tablesAt(run.trace, run.cursor), run.cursor >= run.trace.length);
+/** The invariants broken at the cursor (`db`: the tables there); the end-of-run ones only once the whole trace is revealed. */
+export function violationsAt(run: RunView, db: Databases = tablesAt(run.trace, run.cursor)): Violation[] {
+  return checkInvariants(db, run.cursor >= run.trace.length);
 }
 
 /** The orchestrator's crash and recovery as far as they are revealed. */
@@ -50,9 +50,6 @@ export function crashStatus(run: RunView): CrashStatus | undefined {
   const survivingRows = tablesAt(run.trace, crashed.seq + 1).sagaLog.rows.length;
   return { state: 'down', step, when: String(crashed.when), restartInMs: Number(crashed.restartInMs), survivingRows };
 }
-
-/** The saga log rows written so far (the orchestrator's durable memory). */
-export const sagaLogAt = (run: RunView): Row[] => tablesAt(run.trace, run.cursor).sagaLog.rows;
 
 /** What one service knows about the order: only the rows of its own table. */
 export interface ServiceKnowledge {
