@@ -40,8 +40,8 @@ export function RaceControls({ resolved, onChange }: Props) {
       <label>
         Back-off policy{' '}
         <select value={resolved.lockPolicy} onChange={(e) => onChange({ lockPolicy: e.target.value === 'wait' ? 'wait' : 'fail' })}>
-          <option value="fail">fail: back off and compensate</option>
-          <option value="wait">wait: retry until the hold is gone</option>
+          <option value="fail">fail: back off at once</option>
+          <option value="wait">wait: retry later</option>
         </select>
       </label>
     </div>

@@ -16,6 +16,9 @@ const MODES: { id: SchedulerMode; label: string; hint: string }[] = [
   { id: 'explore', label: 'Explore all', hint: 'every interleaving, checked' },
 ];
 
+/** A cursor past any trace: the run hooks clamp it to the end of the trace. */
+const AT_THE_END = Number.MAX_SAFE_INTEGER;
+
 /** Drops undefined fields so the scenario stays minimal (and its key stable). */
 const clean = (s: Partial<Scenario>): Partial<Scenario> => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined));
 
@@ -31,7 +34,7 @@ interface Props {
  * buyer's saga side by side — all read from the same trace the main panels show.
  */
 export function RacePanel({ run, sim }: Props) {
-  const { scenario, setScenario, setPlaying } = useUiStore();
+  const { scenario, setScenario, setPlaying, setCursor } = useUiStore();
   const { mode, setMode, setPicks } = useRaceStore();
   const resolved = run.scenario;
   const racing = resolved.buyers > 1;
@@ -39,6 +42,15 @@ export function RacePanel({ run, sim }: Props) {
   const seat = useMemo(() => seatAt(run), [run]);
 
   const update = (patch: Partial<Scenario>) => setScenario(clean({ ...scenario, ...patch }));
+  // As the scheduler, the views stand at the choice point being decided (step back to see how it got there).
+  const toChoicePoint = () => {
+    setPlaying(false);
+    setCursor(AT_THE_END);
+  };
+  const choose = (next: SchedulerMode) => {
+    setMode(next);
+    if (next === 'learner') toChoicePoint();
+  };
   const replay = (schedule: number[]) => {
     update({ schedule });
     setPlaying(true);
@@ -55,8 +67,10 @@ export function RacePanel({ run, sim }: Props) {
             <legend>Who schedules the buyers?</legend>
             {MODES.map((m) => (
               <label key={m.id} className="race-mode">
-                <input type="radio" name="race-mode" value={m.id} checked={mode === m.id} onChange={() => setMode(m.id)} />
-                {m.label} <span className="race-muted">({m.hint})</span>
+                <input type="radio" name="race-mode" value={m.id} checked={mode === m.id} onChange={() => choose(m.id)} />
+                <span>
+                  {m.label} <span className="race-muted">({m.hint})</span>
+                </span>
               </label>
             ))}
           </fieldset>
@@ -65,9 +79,12 @@ export function RacePanel({ run, sim }: Props) {
               sim={sim}
               onPick={(saga, taken) => {
                 setPicks([...taken, saga]);
-                setPlaying(true);
+                toChoicePoint();
               }}
-              onSetPicks={setPicks}
+              onSetPicks={(picks) => {
+                setPicks(picks);
+                toChoicePoint();
+              }}
               onReplay={(schedule) => {
                 setMode('seeded');
                 replay(schedule);
