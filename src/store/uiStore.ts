@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import type { Scenario } from '../core';
+import { ALL_PANELS, type PanelId } from '../embed/viewOptions';
 
 /** Playback speeds the learner can pick (multiples of one story stop per 900 ms). */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-/** Panels the learner can show or hide (the embed may pin a subset). */
-export type PanelId = 'services' | 'timeline' | 'orchestrator' | 'narration' | 'invariants';
-export const ALL_PANELS: readonly PanelId[] = ['services', 'timeline', 'orchestrator', 'narration', 'invariants'];
+/** Panels a link can show or hide (the embed may pin a subset): one list, shared with the URL schema. */
+export { ALL_PANELS, type PanelId } from '../embed/viewOptions';
 
 /** One run, or choreography and orchestration of the same scenario side by side. */
 export type ViewId = 'single' | 'compare';

@@ -1,4 +1,6 @@
 import { MotionConfig } from 'framer-motion';
+import { type Lesson, lessonById } from '../lessons';
+import { useCourseStore } from '../store/courseStore';
 import { useUiStore } from '../store/uiStore';
 import { CompareView } from './compare/CompareView';
 import { ViewSwitch } from './compare/ViewSwitch';
@@ -12,10 +14,26 @@ import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
 import { RacePanel, useSimulatorRun } from './race';
 import { ScenarioControls } from './ScenarioControls';
+import { CourseNav } from './course/CourseNav';
+import { CourseShell } from './course/CourseShell';
+import { useReportRunEnd } from './course/courseContext';
+import { EmbedBar } from './course/EmbedBar';
+import { LessonControls } from './course/LessonControls';
+import { LessonPanel } from './course/LessonPanel';
+import { ShareBox } from './course/ShareBox';
+import { WarningBanner } from './course/WarningBanner';
 import './app.css';
+import './course/course.css';
+
+interface SimulatorProps {
+  /** The open lesson: it pins the scenario, so the sandbox's controls give way to the lesson's. */
+  lesson?: Lesson;
+  /** The lesson's controls are locked until the prediction is checked. */
+  locked?: boolean;
+}
 
 /** The simulator page: scenario and playback on top, the run's views below. */
-function Simulator() {
+function Simulator({ lesson, locked = false }: SimulatorProps) {
   const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
   // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
   const live = useSimulatorRun(scenario, cursor);
@@ -28,11 +46,21 @@ function Simulator() {
   };
   const runKey = JSON.stringify(scenario);
   const show = (id: (typeof panels)[number]) => panels.includes(id);
+  useReportRunEnd(live.result, run.cursor >= run.trace.length);
+  const race = show('race') && (!lesson || lesson.view === 'race');
 
   return (
     <>
       <div className="top">
-        <ScenarioControls scenario={scenario} onChange={setScenario} />
+        {!lesson && show('controls') && (
+          <>
+            <ScenarioControls scenario={scenario} onChange={setScenario} />
+            <details className="more sandbox-more">
+              <summary>Mode, lost messages and crashes</summary>
+              <LessonControls ids={['mode', 'drop', 'crash']} />
+            </details>
+          </>
+        )}
         {live.warnings.length > 0 && (
           <div className="warning" role="status">
             <span aria-hidden="true">⚠</span> This scenario could not run as set:
@@ -45,12 +73,19 @@ function Simulator() {
         )}
       </div>
       <Playback run={run} stops={stops} />
-      <RacePanel run={run} sim={sim} />
+      {race && (
+        // Before the prediction is checked the race's knobs are locked, like every lesson control.
+        <fieldset className="lock-wrap" disabled={locked}>
+          <RacePanel run={run} sim={sim} />
+        </fieldset>
+      )}
       <div className="layout">
         <div className="stage">
-          <div className="slot slot-incidents">
-            <IncidentPanel run={run} sagaIds={sagaIds} operator={act} />
-          </div>
+          {show('incidents') && (
+            <div className="slot slot-incidents">
+              <IncidentPanel run={run} sagaIds={sagaIds} operator={act} />
+            </div>
+          )}
           {show('services') && (
             <div className="slot slot-services">
               <ErrorBoundary label="the services board" resetKey={runKey}>
@@ -90,22 +125,44 @@ function Simulator() {
   );
 }
 
-/** The whole app: header, simulator, and a last-resort error boundary that can start over. */
+/** The whole app: header with the course, the open lesson, the run, and a last-resort error boundary that can start over. */
 export function App() {
   const reset = useUiStore((s) => s.reset);
   const view = useUiStore((s) => s.view);
+  const embed = useCourseStore((s) => s.embed);
+  const phase = useCourseStore((s) => s.phase);
+  const lesson = lessonById(useCourseStore((s) => s.lessonId));
+  // A lesson shows its run only once the learner has predicted; its controls unlock once the prediction is checked.
+  const showRun = !lesson || phase !== 'predict';
+  const locked = lesson !== undefined && phase === 'watch';
   return (
     <MotionConfig reducedMotion="user">
-      <header className="app-header">
-        <h1>Saga Simulator</h1>
-        <p className="subtitle">One order, five services, no global undo.</p>
-        <ViewSwitch />
-      </header>
-      <main className="app-main">
-        <ErrorBoundary onRestart={reset}>
-          {view === 'compare' ? <CompareView /> : <Simulator />}
-        </ErrorBoundary>
-      </main>
+      <CourseShell>
+        {embed ? (
+          <EmbedBar />
+        ) : (
+          <header className="app-header">
+            <div className="brand">
+              <h1>Saga Simulator</h1>
+              <p className="subtitle">One order, five services, no global undo.</p>
+            </div>
+            <CourseNav />
+            <div className="header-tools">
+              {!lesson && <ViewSwitch />}
+              <ShareBox />
+            </div>
+          </header>
+        )}
+        <main className={embed ? 'app-main embedded' : 'app-main'}>
+          <WarningBanner />
+          {lesson && <LessonPanel lesson={lesson} />}
+          {showRun && (
+            <ErrorBoundary onRestart={reset}>
+              {view === 'compare' ? <CompareView controlsDisabled={locked} /> : <Simulator lesson={lesson} locked={locked} />}
+            </ErrorBoundary>
+          )}
+        </main>
+      </CourseShell>
     </MotionConfig>
   );
 }

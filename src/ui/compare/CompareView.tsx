@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Scenario } from '../../core';
 import { useUiStore } from '../../store/uiStore';
+import { useReportRunEnd } from '../course/courseContext';
 import { Playback } from '../Playback';
 import type { RunView } from '../runView';
 import { playbackStops } from '../stops';
@@ -25,7 +26,7 @@ export function sideScenarios(scenario: Partial<Scenario>): Record<Side, Partial
  * each side's own cursor is derived from it (see `lockstepStops`), so the two columns always
  * show the same moment. One live region speaks for both sides.
  */
-export function CompareView() {
+export function CompareView({ controlsDisabled = false }: { controlsDisabled?: boolean } = {}) {
   const scenario = useUiStore((s) => s.scenario);
   const cursor = useUiStore((s) => s.cursor);
   const setScenario = useUiStore((s) => s.setScenario);
@@ -44,6 +45,8 @@ export function CompareView() {
     [traces.choreography, traces.orchestration],
   );
   const index = Math.min(Math.max(0, cursor), shared.length - 1);
+  // The course hears when both sides have played out (the run it reports is the scenario's own mode).
+  useReportRunEnd(scenario.mode === 'choreography' ? choreography.result : orchestration.result, index >= shared.length - 1);
   const at = shared[index].cursors;
   const choreographyRun = useMemo<RunView>(
     () => ({ scenario: choreography.sim.scenario, trace: traces.choreography, cursor: at.choreography }),
@@ -70,7 +73,10 @@ export function CompareView() {
           The same order and the same failure, driven two ways. Both sides play against one clock: at every moment each shows only what has
           happened by then.
         </p>
-        <CompareControls scenario={scenario} onChange={setScenario} />
+        {/* A lesson locks the knobs until the learner's prediction is checked. */}
+        <fieldset className="lock-wrap" disabled={controlsDisabled}>
+          <CompareControls scenario={scenario} onChange={setScenario} />
+        </fieldset>
         {warnings.length > 0 && (
           <div className="warning" role="status">
             <span aria-hidden="true">⚠</span> This scenario could not run as set:

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { LESSONS } from '../../lessons';
+import { useCourseStore } from '../../store/courseStore';
+import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
+
+/** The lesson list with what is done (a word and a tick, not only a colour), the sandbox, and "Reset progress". */
+export function CourseNav() {
+  const lessonId = useCourseStore((s) => s.lessonId);
+  const progress = useCourseStore((s) => s.progress);
+  const resetProgress = useCourseStore((s) => s.resetProgress);
+  const [cleared, setCleared] = useState(false);
+  const done = LESSONS.filter((l) => progress.lessons[l.id]).length;
+
+  return (
+    <nav className="course-nav" aria-label="Course">
+      <ol>
+        {LESSONS.map((lesson, i) => {
+          const completed = progress.lessons[lesson.id] !== undefined;
+          return (
+            <li key={lesson.id} className={completed ? 'done' : undefined}>
+              <InAppLink href={lessonHref(lesson)} aria-current={lessonId === lesson.id ? 'page' : undefined}>
+                <span className="lesson-no">{i + 1}</span> {lesson.title}
+                {completed && (
+                  <>
+                    {' '}
+                    <span aria-hidden="true" className="tick">
+                      ✓
+                    </span>
+                    <span className="visually-hidden"> (completed)</span>
+                  </>
+                )}
+              </InAppLink>
+            </li>
+          );
+        })}
+        <li className="sandbox-link">
+          <InAppLink href={SANDBOX_HREF} aria-current={lessonId === null ? 'page' : undefined}>
+            Sandbox
+          </InAppLink>
+        </li>
+      </ol>
+      <p className="course-progress">
+        <span>
+          {done} of {LESSONS.length} lessons done
+        </span>{' '}
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            resetProgress();
+            setCleared(true);
+          }}
+        >
+          Reset progress
+        </button>{' '}
+        <span role="status" className="hint">
+          {cleared && done === 0 ? 'Progress cleared.' : ''}
+        </span>
+      </p>
+    </nav>
+  );
+}

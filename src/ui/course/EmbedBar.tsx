@@ -1,0 +1,21 @@
+import { shareUrl } from '../../embed';
+import { lessonById } from '../../lessons';
+import { useCourseStore } from '../../store/courseStore';
+import { useUiStore } from '../../store/uiStore';
+
+/** The only chrome an embedded run has: what it is, and a way out to the full simulator (same run). */
+export function EmbedBar() {
+  const scenario = useUiStore((s) => s.scenario);
+  const speed = useUiStore((s) => s.speed);
+  const lessonId = useCourseStore((s) => s.lessonId);
+  const full = shareUrl(window.location.href, scenario, { ...(lessonId ? { lesson: lessonId } : {}), speed });
+  return (
+    <div className="embed-bar">
+      <h1 className="embed-title">{lessonById(lessonId) ? 'Saga Simulator lesson' : 'Saga Simulator'}</h1>
+      <a href={full} target="_blank" rel="noopener">
+        Open full simulator <span className="visually-hidden">(opens in a new tab)</span>
+        <span aria-hidden="true"> ↗</span>
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import { runScenario } from '../../core';
+import { type Lesson, LESSONS } from '../../lessons';
+import { useCourseStore } from '../../store/courseStore';
+import { AnsweredStep, ExploreStep, PredictStep, WatchStep } from './LessonSteps';
+import { LessonTable } from './LessonTable';
+
+/**
+ * One lesson: its text, then predict → watch → what happened → try it yourself. The question is
+ * checked against the lesson's own run (its pinned scenario), whatever the learner does later.
+ */
+export function LessonPanel({ lesson }: { lesson: Lesson }) {
+  const phase = useCourseStore((s) => s.phase);
+  const number = LESSONS.indexOf(lesson) + 1;
+  // The run the question is about: a pure function of the pinned scenario, the same run the view plays.
+  const pinnedRun = useMemo(() => runScenario(lesson.scenario), [lesson]);
+
+  return (
+    <section className="lesson" aria-labelledby="lesson-title">
+      <div className="lesson-text">
+        <p className="lesson-kicker">
+          Lesson {number} of {LESSONS.length}
+        </p>
+        <h2 id="lesson-title">{lesson.title}</h2>
+        {lesson.text.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </div>
+      {lesson.table && (
+        <div className="lesson-table-slot">
+          <LessonTable table={lesson.table} />
+        </div>
+      )}
+      <div className="lesson-steps">
+        {phase === 'predict' && <PredictStep lesson={lesson} />}
+        {phase === 'watch' && <WatchStep lesson={lesson} pinnedRun={pinnedRun} />}
+        {phase === 'answered' && <AnsweredStep lesson={lesson} pinnedRun={pinnedRun} />}
+        {phase === 'explore' && <ExploreStep lesson={lesson} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RunResult } from '../../core';
+import { lessonCompletedMessage } from '../../embed';
+import { type ControlId, formatAnswer, isCorrect, type Lesson, nextLesson } from '../../lessons';
+import { useCourseStore } from '../../store/courseStore';
+import { useUiStore } from '../../store/uiStore';
+import { useRaceStore } from '../race/raceStore';
+import { useCourseLink } from './courseContext';
+import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
+import { LessonControls } from './LessonControls';
+import { QuestionForm } from './QuestionForm';
+
+/** Controls the compare view and the race panel already offer; the lesson does not repeat them. */
+const OWN_CONTROLS: Record<string, readonly ControlId[]> = {
+  compare: ['failAt', 'drop', 'keys', 'crash'],
+  race: ['buyers', 'stock', 'lock', 'lockPolicy'],
+};
+
+/** A heading that takes focus when its step appears, so keyboard and screen reader users land on it. */
+function StepHeading({ children }: { children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h3 ref={ref} tabIndex={-1} className="step-heading">
+      {children}
+    </h3>
+  );
+}
+
+/** Back to the lesson's own scenario, at its prediction. */
+function restart(lesson: Lesson): void {
+  useRaceStore.setState({ mode: 'seeded', picks: [] });
+  useUiStore.setState({ scenario: lesson.scenario, cursor: 0, playing: false, view: lesson.view === 'compare' ? 'compare' : 'single' });
+  useCourseStore.getState().openLesson(lesson.id, 'predict');
+}
+
+export function PredictStep({ lesson }: { lesson: Lesson }) {
+  const lockPrediction = useCourseStore((s) => s.lockPrediction);
+  return (
+    <div className="lesson-step">
+      <h3 className="step-heading">1 · Predict</h3>
+      <p className="hint">Decide before you watch: the run starts when you lock in your answer.</p>
+      <QuestionForm
+        question={lesson.question}
+        onSubmit={(answer) => {
+          lockPrediction(answer);
+          useUiStore.setState({ cursor: 0, playing: true });
+        }}
+      />
+    </div>
+  );
+}
+
+export function WatchStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
+  const { prediction, atEnd, answer } = useCourseStore();
+  const { post } = useCourseLink();
+  const [nudge, setNudge] = useState(false);
+  const check = () => {
+    if (!atEnd || prediction === null) return setNudge(true);
+    const correct = isCorrect(prediction, lesson.question.answer(pinnedRun));
+    answer(correct);
+    post(lessonCompletedMessage(lesson.id, correct));
+  };
+  return (
+    <div className="lesson-step">
+      <StepHeading>2 · Watch the run</StepHeading>
+      <p>
+        Your prediction: <strong>{prediction === null ? '—' : formatAnswer(lesson.question, prediction)}</strong>
+      </p>
+      <p className="hint">
+        The run is below. <kbd>Space</kbd> plays and pauses, <kbd>←</kbd> <kbd>→</kbd> step, <kbd>End</kbd> jumps to the end.
+      </p>
+      <button type="button" className="primary" aria-disabled={!atEnd} onClick={check}>
+        Check my prediction
+      </button>
+      <p className="hint" role="status">
+        {atEnd ? 'The run has finished: check your prediction.' : nudge ? 'Play the run to its end first (End jumps there).' : ''}
+      </p>
+    </div>
+  );
+}
+
+function TryIt({ lesson }: { lesson: Lesson }) {
+  const own = OWN_CONTROLS[lesson.view ?? 'single'] ?? [];
+  const ids = lesson.unlocked.filter((id) => !own.includes(id));
+  const where = lesson.view === 'compare' ? 'the controls just below the lesson' : lesson.view === 'race' ? 'the race panel below' : '';
+  return (
+    <>
+      <p>{lesson.tryIt}</p>
+      {ids.length > 0 && <LessonControls ids={ids} />}
+      {where && <p className="hint">Use {where}: they are unlocked now.</p>}
+    </>
+  );
+}
+
+export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
+  const { prediction, correct, embed } = useCourseStore();
+  const next = nextLesson(lesson.id);
+  return (
+    <div className="lesson-step">
+      <StepHeading>3 · What happened</StepHeading>
+      <p className={correct ? 'verdict verdict-right' : 'verdict verdict-wrong'}>
+        <span aria-hidden="true">{correct ? '✓' : '✗'}</span> {correct ? 'Your prediction was right.' : 'Not quite — the run went differently.'}
+      </p>
+      <p>
+        You predicted: <strong>{prediction === null ? '—' : formatAnswer(lesson.question, prediction)}</strong>
+      </p>
+      {/* The explanation starts from the run's own answer. */}
+      <p>{lesson.question.explain(pinnedRun)}</p>
+      <h3 className="step-heading">4 · Try it yourself</h3>
+      <TryIt lesson={lesson} />
+      <div className="lesson-actions">
+        <button type="button" onClick={() => restart(lesson)}>
+          Answer again
+        </button>
+        {!embed && (
+          <InAppLink href={next ? lessonHref(next) : SANDBOX_HREF} className="button-link primary">
+            {next ? `Next lesson: ${next.title}` : 'Open the sandbox'} <span aria-hidden="true">→</span>
+          </InAppLink>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ExploreStep({ lesson }: { lesson: Lesson }) {
+  return (
+    <div className="lesson-step">
+      <h3 className="step-heading">Try it yourself</h3>
+      <p className="hint">This link opened the lesson with its own settings, so the question is set aside.</p>
+      <TryIt lesson={lesson} />
+      <div className="lesson-actions">
+        <button type="button" className="primary" onClick={() => restart(lesson)}>
+          Start the lesson from the beginning
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { createContext, useContext, useEffect } from 'react';
+import type { RunResult } from '../../core';
+import type { OutgoingMessage } from '../../embed';
+
+/** What the course shell offers the views inside it. */
+export interface CourseLink {
+  /** A view says where its playback stands: the run when at its end, null otherwise. */
+  reportRunEnd: (run: RunResult | null) => void;
+  /** Posts to the host page, when there is one. */
+  post: (message: OutgoingMessage) => void;
+}
+
+const noop: CourseLink = { reportRunEnd: () => {}, post: () => {} };
+
+export const CourseContext = createContext<CourseLink>(noop);
+
+export const useCourseLink = (): CourseLink => useContext(CourseContext);
+
+/**
+ * Tells the course when playback reaches the end of the run (and when it leaves it), so it can
+ * enable "Check my prediction" and post `run-finished` to the host page.
+ */
+export function useReportRunEnd(run: RunResult, atEnd: boolean): void {
+  const { reportRunEnd } = useCourseLink();
+  useEffect(() => {
+    reportRunEnd(atEnd ? run : null);
+  }, [reportRunEnd, run, atEnd]);
+}
