@@ -89,6 +89,20 @@ describe('two buyers, one seat', () => {
     expect(app.invariant('no-oversell')).toHaveTextContent(OVERSELL);
   });
 
+  it('after a scenario change the views restart, and the learner can go straight back to the choice point', async () => {
+    const app = await renderRace({ lock: false, mode: 'You are the scheduler' });
+    await app.pick('Buyer 1: Inventory — read availability');
+    await app.user.click(within(app.race()).getByRole('checkbox', { name: 'Semantic lock (PENDING)' }));
+    expect(screen.getByText(/event \d+ of \d+/)).toHaveTextContent(/event 0 of/);
+
+    await app.user.click(within(app.race()).getByRole('button', { name: 'Show the choice point' }));
+
+    expect(screen.getByText(/event \d+ of \d+/).textContent).toMatch(/event (\d+) of \1$/);
+    // The same pick, replayed with the lock on: buyer 1 now holds the seat PENDING.
+    expect(app.schedule()).toBe('Your schedule: 0');
+    expect(within(app.race()).getByText('PENDING (buyer 1)')).toBeInTheDocument();
+  });
+
   it('"Replay this schedule" hands the picks to the seeded scheduler, which replays them exactly', async () => {
     const app = await renderRace({ lock: false, mode: 'You are the scheduler' });
     await app.pick('Buyer 1: Inventory — read availability');

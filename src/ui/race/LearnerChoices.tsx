@@ -10,10 +10,14 @@ interface Props {
   onSetPicks: (picks: number[]) => void;
   /** Hands the picks to the seeded scheduler as `scenario.schedule`. */
   onReplay: (schedule: number[]) => void;
+  /** The views show an earlier moment than the choice point (after a scrub or a new scenario). */
+  behind: boolean;
+  /** Moves the views to the choice point. */
+  onShowChoicePoint: () => void;
 }
 
 /** "You are the scheduler": one button per saga that can move, the schedule so far, and its replay. */
-export function LearnerChoices({ sim, onPick, onSetPicks, onReplay }: Props) {
+export function LearnerChoices({ sim, onPick, onSetPicks, onReplay, behind, onShowChoicePoint }: Props) {
   const taken = takenPicks(sim);
   const choices = sim.scheduler === 'learner' ? sim.nextChoices() : [];
   return (
@@ -21,6 +25,14 @@ export function LearnerChoices({ sim, onPick, onSetPicks, onReplay }: Props) {
       {choices.length > 0 ? (
         <fieldset className="race-choices">
           <legend className="race-label">Choice point: who moves next?</legend>
+          {behind && (
+            <p className="race-behind">
+              The views show an earlier moment.{' '}
+              <button type="button" onClick={onShowChoicePoint}>
+                Show the choice point
+              </button>
+            </p>
+          )}
           {choices.map((c) => (
             <button key={c.saga} type="button" className={`race-choice race-buyer-${((c.buyer - 1) % 4) + 1}`} onClick={() => onPick(c.saga, taken)}>
               <span className="race-swatch" aria-hidden="true" />

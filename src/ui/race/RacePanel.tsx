@@ -85,6 +85,8 @@ export function RacePanel({ run, sim }: Props) {
                 setPicks(picks);
                 toChoicePoint();
               }}
+              behind={run.cursor < run.trace.length}
+              onShowChoicePoint={toChoicePoint}
               onReplay={(schedule) => {
                 setMode('seeded');
                 replay(schedule);
