@@ -49,7 +49,7 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: N
     case 'step.uncertain':
       return `Out of attempts with no clear answer from ${svc}: it may have committed, so it is compensated too — safe, because compensations are idempotent.`;
     case 'response.lost':
-      return `${svc} committed, but its response is lost on the way back.`;
+      return e.dropped ? `${svc} committed, but its reply is dropped on the way back.` : `${svc} committed, but its response is lost on the way back.`;
     case 'response.undelivered':
       return `${svc}'s response arrives, but the orchestrator that asked is down: nobody hears it.`;
     case 'saga.compensating':
@@ -83,9 +83,9 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: N
     case 'operator.resolved':
       return `An operator marks the compensation at ${svc} as resolved by hand.`;
     case 'orchestrator.crashed':
-      return `The orchestrator crashes ${e.when === 'before-call' ? `just before calling ${svc}` : `right after ${svc} committed`}. Its saga log survives on disk.`;
+      return `The orchestrator crashes ${e.when === 'before-call' ? `just before calling ${svc}` : `right after ${svc} committed`}${e.phase === 'compensation' ? ' its compensation' : ''}. Its saga log survives on disk.`;
     case 'orchestrator.recovered':
-      return `The orchestrator restarts and reads its saga log (${e.logRows} rows): ${(e.completed as string[]).length} steps finished, so it resumes without re-running them.`;
+      return `The orchestrator restarts and reads its saga log (${e.logRows} rows): ${(e.completed as string[]).length} steps finished, so it resumes ${e.phase === 'compensating' ? 'compensating' : 'at'} ${e.resumeAt ? SERVICE[e.resumeAt as StepId] : 'the confirmations'} without re-running them.`;
     case 'event.published':
       return e.from === 'shop' ? `The shop publishes ${String(e.topic)}.` : `${svc} publishes ${String(e.topic)}.`;
     case 'event.dropped':

@@ -341,8 +341,9 @@ export class Simulation {
       replayed: reply.ok && reply.replayed === true,
       key: req.key,
     });
-    if (req.action === 'forward' && this.losesResponse(saga, req.step)) {
-      this.record(saga.id, 'response.lost', { step: req.step, action: req.action, attempt: req.attempt, status: reply.status });
+    const lost = req.action === 'forward' ? this.losesResponse(saga, req.step) : undefined;
+    if (lost) {
+      this.record(saga.id, 'response.lost', { step: req.step, action: req.action, attempt: req.attempt, status: reply.status, dropped: lost === 'dropped' || undefined });
       return;
     }
     this.schedule({
@@ -379,12 +380,14 @@ export class Simulation {
     return reply;
   }
 
-  private losesResponse(saga: SagaRuntime, step: StepId): boolean {
+  /** Whether this response is lost, and why: an injected loss, or the dropped event (in orchestration it is a lost response the timeout notices). */
+  private losesResponse(saga: SagaRuntime, step: StepId): 'lost' | 'dropped' | undefined {
     const lost = this.scenario.lostResponses?.[step] ?? 0;
-    // In orchestration a dropped event is a lost response: the orchestrator's timeout notices it.
     const dropped = this.scenario.dropEvent === step ? 1 : 0;
-    if (lost + dropped === 0) return false;
-    return this.bump(`lost:${saga.id}:${step}`) <= lost + dropped;
+    if (lost + dropped === 0) return undefined;
+    const n = this.bump(`lost:${saga.id}:${step}`);
+    if (n <= dropped) return 'dropped';
+    return n <= lost + dropped ? 'lost' : undefined;
   }
 
   private failsCompensation(sagaId: string, step: StepId): boolean {
@@ -407,7 +410,7 @@ export class Simulation {
     saga.incarnation += 1;
     // Timers lived in the dead process's memory; replies already on the wire still arrive, to nobody.
     this.state.queue = this.state.queue.filter((q) => !(q.kind === 'timer' && q.saga === saga.index));
-    this.record(saga.id, 'orchestrator.crashed', { step, when, restartInMs: RESTART_DELAY_MS });
+    this.record(saga.id, 'orchestrator.crashed', { step, when, phase: this.scenario.crash?.phase ?? 'forward', restartInMs: RESTART_DELAY_MS });
     this.schedule({ kind: 'restart', at: local + RESTART_DELAY_MS, saga: saga.index });
   }
 
@@ -415,8 +418,15 @@ export class Simulation {
     const rows = this.state.tables.sagaLog.filter((r) => r.saga === saga.id);
     const recovery = recoverFromLog(this.definition, rows);
     saga.crashed = false;
+    const resumeAt =
+      recovery.phase === 'compensating'
+        ? [...recovery.completed].reverse().find((id) => !recovery.compensated.includes(id))
+        : recovery.phase === 'forward'
+          ? this.definition.steps[recovery.completed.length]?.id
+          : undefined;
     this.record(saga.id, 'orchestrator.recovered', {
       phase: recovery.phase,
+      resumeAt,
       completed: recovery.completed,
       compensated: recovery.compensated,
       logRows: rows.length,
@@ -429,16 +439,17 @@ export class Simulation {
   /** Appends to the trace (and, for the orchestrator's durable facts, to the saga log). */
   record(sagaId: string, type: string, fields: Record<string, unknown> = {}): void {
     const s = this.state;
+    if (s.trace) {
+      const clean: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) clean[k] = v;
+      s.trace.push({ seq: s.trace.length, at: s.now, saga: sagaId, type, ...clean });
+    }
     if (this.scenario.mode === 'orchestration' && LOGGED_EVENTS.has(type)) {
       // Numbered per saga, so two sagas' log writes commute.
       const id = `log-${sagaId.replace('-', '')}-${s.tables.sagaLog.filter((r) => r.saga === sagaId).length + 1}`;
       const row: Row = { id, saga: sagaId, entry: type, ...(fields.step ? { step: fields.step } : {}), ...(fields.failedStep ? { failedStep: fields.failedStep } : {}) };
-      this.write('sagaLog', row, 'insert');
+      this.write('sagaLog', row, 'insert', sagaId);
     }
-    if (!s.trace) return;
-    const clean: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) clean[k] = v;
-    s.trace.push({ seq: s.trace.length, at: s.now, saga: sagaId, type, ...clean });
   }
 
   /** A database handle for one local transaction on behalf of a saga; `cause` says which step and action wrote. */
