@@ -20,7 +20,7 @@ export function render(o: CliOptions): string {
   }
   const run = runScenario(o.scenario);
   if (o.json) return JSON.stringify(run, null, 2);
-  const ctx = { buyers: run.scenario.buyers, mode: run.scenario.mode };
+  const ctx = run.scenario;
   const lines: string[] = [];
   for (const e of run.trace) {
     const sentence = narrate(e, ctx);

@@ -13,7 +13,12 @@ const secs = (ms: unknown) => {
 export interface NarrationContext {
   buyers?: number;
   mode?: 'orchestration' | 'choreography';
+  /** Without the lock the inventory step only reads availability; the write comes at confirmation. */
+  semanticLock?: boolean;
 }
+
+/** What a step's forward action is, in words, given the lock. */
+const actionOf = (step: StepId, semanticLock: boolean) => (step === 'inventory' && !semanticLock ? 'read whether the seat is available' : ACTION[step]);
 
 const who = (e: TraceEvent, buyers: number) => (buyers > 1 ? `Buyer ${e.saga.slice(2)}'s saga` : 'The orchestrator');
 const of = (e: TraceEvent) => ` (attempt ${e.attempt})`;
@@ -25,7 +30,7 @@ export const QUIET_EVENTS: ReadonlySet<string> = new Set(['db.changed', 'request
  * One plain-words sentence for a trace event (empty for bookkeeping events). Used by the
  * narration panel, its ARIA live region and the CLI. `buyers` > 1 names whose saga it is.
  */
-export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: NarrationContext = {}): string {
+export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration', semanticLock = true }: NarrationContext = {}): string {
   const step = e.step as StepId | undefined;
   const svc = step ? SERVICE[step] : '';
   const by = who(e, buyers);
@@ -34,10 +39,10 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: N
     case 'saga.started':
       return buyers > 1 ? `Buyer ${e.buyer} places ${order} for ${String(e.item)} ($${e.amount}).` : `A customer places ${order} for ${String(e.item)} ($${e.amount}).`;
     case 'step.started':
-      if (mode === 'choreography') return `${svc} reacts on its own: ${ACTION[step as StepId]}.`;
-      return `${by} asks ${svc} to ${ACTION[step as StepId]}${Number(e.attempt) > 1 ? `${of(e)}${e.key ? ` with the same idempotency key` : ' — without an idempotency key'}` : ''}.`;
+      if (mode === 'choreography') return `${svc} reacts on its own: ${actionOf(step as StepId, semanticLock)}.`;
+      return `${by} asks ${svc} to ${actionOf(step as StepId, semanticLock)}${Number(e.attempt) > 1 ? `${of(e)}${e.key ? ` with the same idempotency key` : ' — without an idempotency key'}` : ''}.`;
     case 'step.succeeded':
-      return e.replayed ? `${svc} replayed its stored answer: done, nothing executed twice.` : `${svc} did it: ${ACTION[step as StepId]} — committed in its own database.`;
+      return e.replayed ? `${svc} replayed its stored answer: done, nothing executed twice.` : `${svc} did it: ${actionOf(step as StepId, semanticLock)} — committed in its own database.`;
     case 'step.failed':
       if (e.reason === 'timeout') return `No response from ${svc} after ${secs(e.timeoutMs)}${of(e)}.`;
       if (e.business) return `${svc} refused: ${String(e.reason)}. That is a business answer, so it is not retried.`;
@@ -65,9 +70,11 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration' }: N
       return `Compensations are never dropped: retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${e.maxAttempts}).`;
     case 'compensation.deduplicated':
       return `${svc} has already done this compensation (key ${String(e.key)}): it returns the stored result.`;
-    case 'confirmation.started':
-      if (mode === 'choreography') return `${svc} hears the slot was booked${step === 'inventory' ? ': the hold becomes SOLD' : ': the order becomes CONFIRMED'}.`;
-      return `${by} tells ${svc} the saga completed${step === 'inventory' ? ': the hold becomes SOLD' : ': the order becomes CONFIRMED'}.`;
+    case 'confirmation.started': {
+      const effect = step !== 'inventory' ? 'the order becomes CONFIRMED' : semanticLock ? 'the hold becomes SOLD' : 'it writes the sale now, without checking again';
+      if (mode === 'choreography') return `${svc} hears the slot was booked: ${effect}.`;
+      return `${by} tells ${svc} the saga completed: ${effect}.`;
+    }
     case 'confirmation.succeeded':
       return `${svc} confirmed.`;
     case 'confirmation.failed':

@@ -161,6 +161,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
           status: r.status,
           reason: r.ok ? '' : r.reason,
           business: !r.ok && (!r.retryable || (r.locked === true && context.lockPolicy === 'fail')),
+          heldBy: r.ok ? undefined : r.heldBy,
         });
       }),
       'trace step timed out': emit(({ context }) =>

@@ -90,7 +90,12 @@ export class Simulation {
     return this.state.trace ?? [];
   }
 
-  /** True when nothing more can happen without an operator. */
+  /** The saga indexes chosen at each choice point so far (replayable as `Scenario.schedule`). */
+  get decisions(): readonly number[] {
+    return this.state.decisions;
+  }
+
+    /** True when nothing more can happen without an operator. */
   get idle(): boolean {
     return this.state.queue.length === 0;
   }
@@ -163,7 +168,8 @@ export class Simulation {
 
   private decide(options: Choice[]): number | undefined {
     const s = this.state;
-    if (this.scheduler === 'schedule' && this.scenario.schedule && s.scheduleCursor < this.scenario.schedule.length) {
+    // A learner may start from a given schedule prefix; past it, they choose.
+    if ((this.scheduler === 'schedule' || this.scheduler === 'learner') && this.scenario.schedule && s.scheduleCursor < this.scenario.schedule.length) {
       const wanted = this.scenario.schedule[s.scheduleCursor++];
       if (options.some((o) => o.saga === wanted)) return wanted;
     }

@@ -6,7 +6,7 @@ import { type RunView, revealed } from './runView';
 
 /** The sentences of the revealed story, oldest first, with their virtual time and kind. */
 export function sentences(run: RunView): { seq: number; at: number; type: string; text: string }[] {
-  const context = { buyers: run.scenario.buyers, mode: run.scenario.mode };
+  const context = run.scenario;
   return revealed(run)
     .map((e) => ({ seq: e.seq, at: e.at, type: e.type, text: narrate(e, context) }))
     .filter((s) => s.text !== '');

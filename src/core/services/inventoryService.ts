@@ -34,7 +34,7 @@ export function createInventoryService(): Service {
         const pending = db.find('inventory', (r) => r.kind === 'hold' && r.item === item.id && r.status === 'PENDING');
         if (pending) {
           // Locked is a state that passes: the reply is not stored under the key, so a later read sees the truth.
-          return { ok: false, status: 423, retryable: true, locked: true, reason: `${item.name} is PENDING for order ${String(pending.orderId)}` };
+          return { ok: false, status: 423, retryable: true, locked: true, heldBy: String(pending.orderId), reason: `${item.name} is PENDING for order ${String(pending.orderId)}` };
         }
         return rejected(410, `${item.name} is sold out`);
       }

@@ -28,7 +28,7 @@ export interface RequestPayload {
 /** A service's answer. `retryable` separates transient failures from business ones. */
 export type ServiceReply =
   | { ok: true; status: 200; result: Record<string, unknown>; replayed?: boolean }
-  | { ok: false; status: number; retryable: boolean; reason: string; locked?: boolean };
+  | { ok: false; status: number; retryable: boolean; reason: string; locked?: boolean; heldBy?: string };
 
 /** The database handle a service gets for one local transaction. Writes are recorded in the trace. */
 export interface Db {
