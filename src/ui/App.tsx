@@ -1,7 +1,7 @@
 import { MotionConfig } from 'framer-motion';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
-import { useUiStore } from '../store/uiStore';
+import { ALL_PANELS, useUiStore } from '../store/uiStore';
 import { CompareView } from './compare/CompareView';
 import { ViewSwitch } from './compare/ViewSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -47,12 +47,16 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   const runKey = JSON.stringify(scenario);
   const show = (id: (typeof panels)[number]) => panels.includes(id);
   useReportRunEnd(live.result, run.cursor >= run.trace.length);
-  const race = show('race') && (!lesson || lesson.view === 'race');
+  // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
+  // the race only when there is one.
+  const embed = useCourseStore((s) => s.embed);
+  const controls = !lesson && show('controls') && (!embed || panels.length < ALL_PANELS.length);
+  const race = show('race') && (!lesson || lesson.view === 'race') && (!embed || run.scenario.buyers > 1);
 
   return (
     <>
       <div className="top">
-        {!lesson && show('controls') && (
+        {controls && (
           <>
             <ScenarioControls scenario={scenario} onChange={setScenario} />
             <details className="more sandbox-more">
