@@ -17,7 +17,7 @@ const question: ChoiceQuestion = {
   explain: (run) =>
     `${formatAnswer(question, question.answer(run))}. ` +
     `The Warehouse never heard "card charged", so it never asked for a pick, and no one else was waiting for that event: no timeout, no log, no one who knows the order is half done. ` +
-    `The seat’s hold is still ${holdStatus(run)}, the card is charged $${netCharged(run)}, and ${run.alerts.length === 0 ? 'no alert was raised' : `${run.alerts.length} alert(s) were raised`}. ` +
+    `The seat is still held (${holdStatus(run)}), the card is charged $${netCharged(run)}, and ${run.alerts.length === 0 ? 'no alert was raised' : `${run.alerts.length} alert(s) were raised`}. ` +
     'The invariants panel flags it only because the simulator can see every database at once. ' +
     'On the orchestration side the same fault loses Payments’ reply: the orchestrator’s call times out, it retries with the same idempotency key and finishes the order.',
 };

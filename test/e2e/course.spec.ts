@@ -168,6 +168,16 @@ test.describe('course', () => {
     });
   }
 
+  test('a lesson fits a 375 px wide phone without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 700 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto('/?lesson=the-concepts-stay');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await completeLesson(page);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+  });
+
   test('axe: the sandbox, with every control open', async ({ page }) => {
     await page.goto('/');
     await page.getByText('Mode, lost messages and crashes').click();

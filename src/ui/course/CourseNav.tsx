@@ -53,6 +53,11 @@ export function CourseNav() {
         >
           Reset progress
         </button>{' '}
+        {done === 0 && lessonId === null && (
+          <InAppLink href={lessonHref(LESSONS[0])} className="start-link">
+            New to sagas? Start with lesson 1 <span aria-hidden="true">→</span>
+          </InAppLink>
+        )}{' '}
         <span role="status" className="hint">
           {cleared && done === 0 ? 'Progress cleared.' : ''}
         </span>
