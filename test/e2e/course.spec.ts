@@ -149,6 +149,34 @@ test.describe('course', () => {
     }
   });
 
+  test('an embedded lesson tells its host when it is completed', async ({ page, baseURL }) => {
+    const app = new URL(baseURL ?? 'http://127.0.0.1:4173/');
+    const server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body>
+        <iframe id="sim" title="Saga Simulator lesson" width="1000" height="700" src="${app.origin}/?lesson=someone-has-to-drive&embed=1"></iframe>
+        <script>window.messages = []; addEventListener('message', (e) => window.messages.push(e.data));</script></body></html>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const frame = page.frameLocator('#sim');
+      await frame.getByRole('radio', { name: /^Stuck/ }).check();
+      await frame.getByRole('button', { name: /Lock in my prediction/ }).click();
+      await frame.getByRole('button', { name: 'Jump to end' }).click();
+      await frame.getByRole('button', { name: 'Check my prediction' }).click();
+      await expect(frame.getByText('Your prediction was right.')).toBeVisible();
+      // Embedded: no lesson list and no "next lesson" link.
+      await expect(frame.getByRole('link', { name: /Next lesson/ })).toHaveCount(0);
+      const messages = () => page.evaluate(() => (window as unknown as { messages: { type: string }[] }).messages);
+      await expect.poll(async () => (await messages()).map((m) => m.type)).toEqual(['ready', 'run-finished', 'lesson-completed']);
+      expect((await messages())[2]).toEqual({ source: 'saga-sim', type: 'lesson-completed', lesson: 'someone-has-to-drive', correct: true });
+      expect((await messages())[1]).toMatchObject({ type: 'run-finished', outcome: 'stuck', alerts: [] });
+    } finally {
+      server.close();
+    }
+  });
+
   test('embed mode passes axe and hides the chrome', async ({ page }) => {
     await page.goto('/?failAt=payment&embed=1&panels=services,narration,invariants');
     await expect(page.getByRole('link', { name: /Open full simulator/ })).toBeVisible();

@@ -21,7 +21,10 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
         <p className="lesson-kicker">
           Lesson {number} of {LESSONS.length}
         </p>
-        <h2 id="lesson-title">{lesson.title}</h2>
+        {/* Focus lands here when a lesson opens or starts over (see `focusLessonTitle`). */}
+        <h2 id="lesson-title" tabIndex={-1}>
+          {lesson.title}
+        </h2>
         {lesson.text.map((p) => (
           <p key={p}>{p}</p>
         ))}

@@ -8,6 +8,7 @@ import { useRaceStore } from '../race/raceStore';
 import { useCourseLink } from './courseContext';
 import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
 import { LessonControls } from './LessonControls';
+import { focusLessonTitle } from './location';
 import { QuestionForm } from './QuestionForm';
 
 /** Controls the compare view and the race panel already offer; the lesson does not repeat them. */
@@ -32,6 +33,7 @@ function restart(lesson: Lesson): void {
   useRaceStore.setState({ mode: 'seeded', picks: [] });
   useUiStore.setState({ scenario: lesson.scenario, cursor: 0, playing: false, view: lesson.view === 'compare' ? 'compare' : 'single' });
   useCourseStore.getState().openLesson(lesson.id, 'predict');
+  focusLessonTitle();
 }
 
 export function PredictStep({ lesson }: { lesson: Lesson }) {

@@ -79,10 +79,16 @@ export function bootFromLocation(): void {
   applyParsed(parseSearch(window.location.search));
 }
 
+/** After the page changed in place, keyboard and screen reader users continue from the lesson's title. */
+export function focusLessonTitle(): void {
+  window.requestAnimationFrame(() => document.getElementById('lesson-title')?.focus());
+}
+
 /** Opens another URL of the app without reloading (lesson links), with a history entry. */
 export function navigate(search: string): void {
   window.history.pushState(null, '', search || window.location.pathname);
   applyParsed(parseSearch(search));
+  focusLessonTitle();
 }
 
 const SYNC_DELAY_MS = 150;
