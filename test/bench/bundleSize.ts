@@ -56,12 +56,16 @@ export function firstLoadScripts(distDir = DIST): string[] {
 const sum = (files: string[]): number => files.reduce((n, f) => n + gzipSize(f), 0);
 const allJs = (dir: string): string[] => walk(dir).filter((f) => /\.m?js$/.test(f));
 
-/** The libraries alone: a tiny entry that imports and uses each, built with the app's plugins and base. */
-const FLOOR_ENTRY = `import { StrictMode } from 'react';
+/**
+ * The libraries alone: a tiny entry that imports and uses each, built with the app's plugins and base.
+ * `motion` is framer-motion's full component; `lazy` uses `LazyMotion` + `m` with `domAnimation` instead,
+ * the lighter way issue 7 suggests, to show what that switch could save.
+ */
+const floorEntry = (style: 'motion' | 'lazy') => `import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createMachine } from 'xstate';
 import { useMachine } from '@xstate/react';
-import { AnimatePresence, MotionConfig, motion } from 'framer-motion';
+${style === 'lazy' ? "import { AnimatePresence, LazyMotion, MotionConfig, domAnimation, m as motion } from 'framer-motion';" : "import { AnimatePresence, MotionConfig, motion } from 'framer-motion';"}
 import { create } from 'zustand';
 
 const useCount = create((set) => ({ n: 0, inc: () => set((s) => ({ n: s.n + 1 })) }));
@@ -71,12 +75,14 @@ function App() {
   const [state, send] = useMachine(toggle);
   const { n, inc } = useCount();
   return (
+    ${style === 'lazy' ? '<LazyMotion features={domAnimation} strict>' : '<>'}
     <MotionConfig reducedMotion="user">
       <button type="button" onClick={() => { send({ type: 'TOGGLE' }); inc(); }}>toggle {n}</button>
       <AnimatePresence>
         {state.matches('on') && <motion.div key="on" initial={{ opacity: 0 }} animate={{ opacity: 1 }} exit={{ opacity: 0 }}>on</motion.div>}
       </AnimatePresence>
     </MotionConfig>
+    ${style === 'lazy' ? '</LazyMotion>' : '</>'}
   );
 }
 
@@ -84,12 +90,12 @@ createRoot(document.getElementById('root')).render(<StrictMode><App /></StrictMo
 `;
 
 /** Builds the floor with vite's JS API under node_modules/.cache (so the libraries resolve) and returns its gzip JS size. */
-export async function buildFloor(): Promise<{ bytes: number; files: number }> {
-  const root = join(REPO_ROOT, 'node_modules/.cache/saga-bench/floor');
+export async function buildFloor(style: 'motion' | 'lazy' = 'motion'): Promise<{ bytes: number; files: number }> {
+  const root = join(REPO_ROOT, `node_modules/.cache/saga-bench/floor-${style}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="./main.jsx"></script></body></html>\n');
-  writeFileSync(join(root, 'main.jsx'), FLOOR_ENTRY);
+  writeFileSync(join(root, 'main.jsx'), floorEntry(style));
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const outDir = join(root, 'dist');
@@ -112,6 +118,11 @@ export async function measureBundle(): Promise<Figure[]> {
   const floor = await guarded('bundle.floor', 'floor (react, react-dom, xstate, @xstate/react, framer-motion, zustand alone)', async () => {
     const { bytes, files } = await buildFloor();
     return [{ id: 'bundle.floor', label: 'floor (react, react-dom, xstate, @xstate/react, framer-motion, zustand alone)', text: `${kB(bytes)} gzip (${files} file${files === 1 ? '' : 's'})`, values: { gzipBytes: bytes } }];
+  });
+  const lazyLabel = 'floor with LazyMotion + m (domAnimation) instead of motion';
+  const lazyFloor = await guarded('bundle.floorLazyMotion', lazyLabel, async () => {
+    const { bytes } = await buildFloor('lazy');
+    return [{ id: 'bundle.floorLazyMotion', label: lazyLabel, text: `${kB(bytes)} gzip`, values: { gzipBytes: bytes } }];
   });
   const floorBytes = floor[0].values?.gzipBytes as number | undefined;
   const ratio = (bytes: number) => (floorBytes ? `, ${round(bytes / floorBytes, 2)}× the floor` : '');
@@ -138,6 +149,7 @@ export async function measureBundle(): Promise<Figure[]> {
       return [{ id: 'bundle.allJs', label: 'all JS in dist (gzip)', text: `${kB(bytes)} in ${files.length} file${files.length === 1 ? '' : 's'}${ratio(bytes)}`, values: { gzipBytes: bytes, files: files.length } }];
     })),
     ...floor,
+    ...lazyFloor,
   );
   return figures;
 }
