@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--quick] [--soak-minutes N]
+// npm run bench [-- --quick] [--soak-minutes N]     (machines: npm run -s bench -- --json)
 //
 // Prints one labelled line per figure: bundle sizes against the libraries' floor, runScenario throughput,
 // the interleaving explorer, playback smoothness in headless Chromium (1× and 8×, with and without 4× CPU
@@ -102,12 +102,16 @@ async function main(): Promise<void> {
     let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
     try {
       preview = await startPreview();
-      browser = await launchBrowser();
-      print(await measurePlayback(browser, preview.url));
+      browser = await launchBrowser().catch((error) => {
+        print([notAvailable('playback', 'playback in Chromium', error)]);
+        return undefined;
+      });
+      if (browser) print(await measurePlayback(browser, preview.url));
       if (options.quick) skipped('lighthouse', 'Lighthouse', '--quick');
       else print(await measureLighthouse(preview.url));
       if (options.quick) skipped('soak.heap', 'heap growth over the soak', '--quick');
-      else print(await measureSoak(browser, preview.url, options.soakMinutes));
+      else if (browser) print(await measureSoak(browser, preview.url, options.soakMinutes));
+      else skipped('soak.heap', 'heap growth over the soak', 'Chromium did not launch');
     } catch (error) {
       print([notAvailable('browser', 'browser figures', error)]);
     } finally {
