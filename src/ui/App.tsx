@@ -1,8 +1,8 @@
 import { MotionConfig } from 'framer-motion';
+import { lazy, Suspense } from 'react';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
-import { CompareView } from './compare/CompareView';
 import { ViewSwitch } from './compare/ViewSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { IncidentPanel } from './IncidentPanel';
@@ -12,18 +12,23 @@ import { Playback } from './Playback';
 import { OrchestratorPanel } from './panels/OrchestratorPanel';
 import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
-import { RacePanel, useSimulatorRun } from './race';
+import { useSimulatorRun } from './race/useSimulatorRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
 import { LessonControls } from './course/LessonControls';
-import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
 import { WarningBanner } from './course/WarningBanner';
 import './app.css';
 import './course/course.css';
+
+// Views that not every visit needs load on demand, to keep the first load small.
+const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
+const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
+const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
+const loading = <p className="loading">Loading…</p>;
 
 interface SimulatorProps {
   /** The open lesson: it pins the scenario, so the sandbox's controls give way to the lesson's. */
@@ -80,7 +85,9 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
       {race && (
         // Before the prediction is checked the race's knobs are locked, like every lesson control.
         <fieldset className="lock-wrap" disabled={locked}>
-          <RacePanel run={run} sim={sim} />
+          <Suspense fallback={loading}>
+            <RacePanel run={run} sim={sim} />
+          </Suspense>
         </fieldset>
       )}
       <div className="layout">
@@ -159,10 +166,20 @@ export function App() {
         )}
         <main className={embed ? 'app-main embedded' : 'app-main'}>
           <WarningBanner />
-          {lesson && <LessonPanel lesson={lesson} />}
+          {lesson && (
+            <Suspense fallback={loading}>
+              <LessonPanel lesson={lesson} />
+            </Suspense>
+          )}
           {showRun && (
             <ErrorBoundary onRestart={reset}>
-              {view === 'compare' ? <CompareView controlsDisabled={locked} /> : <Simulator lesson={lesson} locked={locked} />}
+              {view === 'compare' ? (
+                <Suspense fallback={loading}>
+                  <CompareView controlsDisabled={locked} />
+                </Suspense>
+              ) : (
+                <Simulator lesson={lesson} locked={locked} />
+              )}
             </ErrorBoundary>
           )}
         </main>

@@ -1,4 +1,5 @@
-import { motion } from 'framer-motion';
+import { LazyMotion, m } from 'framer-motion';
+import { loadMotionFeatures } from './motion';
 import { useEffect, useMemo, useRef } from 'react';
 import { narrate } from '../core';
 import { formatVirtualTime } from './Playback';
@@ -41,14 +42,15 @@ export function Narration({ run }: { run: RunView }) {
       {lines.length === 0 ? (
         <p className="empty">Press Play or Step forward to follow the order.</p>
       ) : (
-        // Focusable so keyboard users can scroll the story (axe: scrollable-region-focusable).
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <ol ref={listRef} className="narration-list" tabIndex={0} aria-label="Story so far, newest last">
+        <LazyMotion features={loadMotionFeatures}>
+          {/* Focusable so keyboard users can scroll the story (axe: scrollable-region-focusable). */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+          <ol ref={listRef} className="narration-list" tabIndex={0} aria-label="Story so far, newest last">
           {lines.map((line) => {
             const { tone, icon } = toneOf(line.type);
             const current = line === latest;
             return (
-              <motion.li
+              <m.li
                 key={line.seq}
                 className={`sentence tone-${tone}${current ? ' current' : ''}`}
                 aria-current={current ? 'step' : undefined}
@@ -61,10 +63,11 @@ export function Narration({ run }: { run: RunView }) {
                 </span>
                 <span className="sentence-time">{formatVirtualTime(line.at)}</span>
                 <span className="sentence-text">{line.text}</span>
-              </motion.li>
+              </m.li>
             );
           })}
-        </ol>
+          </ol>
+        </LazyMotion>
       )}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {latest?.text ?? ''}

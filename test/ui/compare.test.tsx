@@ -146,7 +146,8 @@ describe('the view switch', () => {
     const views = screen.getByRole('group', { name: 'View' });
     expect(within(views).getByRole('button', { name: 'Single run' })).toHaveAttribute('aria-pressed', 'true');
     await user.click(within(views).getByRole('button', { name: 'Side by side' }));
-    expect(screen.getByRole('region', { name: /^Choreography — / })).toBeInTheDocument();
+    // The side-by-side view loads on demand.
+    expect(await screen.findByRole('region', { name: /^Choreography — / })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: /^Orchestration — / })).toBeInTheDocument();
     expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
     await user.click(within(views).getByRole('button', { name: 'Single run' }));

@@ -23,7 +23,8 @@ function openAt(search: string) {
 describe('the course in the page', () => {
   it('a lesson: predict, watch, check against the run, then try it yourself; the answer is saved', async () => {
     const { user } = openAt('?lesson=retries-need-keys');
-    expect(screen.getByRole('heading', { name: 'Retries need idempotency keys' })).toBeInTheDocument();
+    // The lesson panel loads on demand.
+    expect(await screen.findByRole('heading', { name: 'Retries need idempotency keys' })).toBeInTheDocument();
     // Before predicting there is no run to peek at.
     expect(screen.queryByRole('region', { name: 'Playback' })).not.toBeInTheDocument();
 
@@ -49,9 +50,10 @@ describe('the course in the page', () => {
 
   it('a wrong prediction is marked wrong in words, not only in colour', async () => {
     const { user } = openAt('?lesson=someone-has-to-drive');
-    await user.click(screen.getByRole('radio', { name: /Completed/ }));
+    await user.click(await screen.findByRole('radio', { name: /Completed/ }));
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
-    await user.click(screen.getByRole('button', { name: 'Jump to end' }));
+    // This lesson runs side by side, a view that loads on demand.
+    await user.click(await screen.findByRole('button', { name: 'Jump to end' }));
     await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
     expect(screen.getByText('Not quite — the run went differently.')).toBeInTheDocument();
     expect(screen.getByText(/^Stuck: the seat stays held/)).toBeInTheDocument();
@@ -59,7 +61,7 @@ describe('the course in the page', () => {
 
   it('a lesson link with other settings opens "Try it yourself", and can start over', async () => {
     const { user } = openAt('?lesson=retries-need-keys&lost=payment:3');
-    expect(screen.getByRole('heading', { name: 'Try it yourself' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Try it yourself' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start the lesson from the beginning' }));
     expect(screen.getByRole('heading', { name: '1 · Predict' })).toBeInTheDocument();
     expect(currentQuery()).toBe('lesson=retries-need-keys&keys=0&lost=payment:1');

@@ -17,6 +17,8 @@ const OVERSELL = 'Seat 1A sold to buyer 1 and buyer 2, but only 1 in stock.';
 /** The app with the race panel set up: buyers, lock, and a scheduler mode, chosen through the controls. */
 async function renderRace({ buyers = '2', lock = true, mode }: { buyers?: string; lock?: boolean; mode?: string } = {}) {
   const app = renderApp();
+  // The race panel loads on demand: wait for it once, then query it synchronously.
+  await screen.findByRole('region', { name: 'Two buyers, one seat' });
   const race = () => screen.getByRole('region', { name: 'Two buyers, one seat' });
   await app.user.selectOptions(within(race()).getByRole('combobox', { name: 'Buyers' }), buyers);
   const lockBox = within(race()).getByRole('checkbox', { name: 'Semantic lock (PENDING)' });
@@ -34,9 +36,9 @@ async function renderRace({ buyers = '2', lock = true, mode }: { buyers?: string
 }
 
 describe('two buyers, one seat', () => {
-  it('with one buyer there is nobody to race', () => {
+  it('with one buyer there is nobody to race', async () => {
     renderApp();
-    const race = screen.getByRole('region', { name: 'Two buyers, one seat' });
+    const race = await screen.findByRole('region', { name: 'Two buyers, one seat' });
     expect(within(race).getByText(/One buyer: nobody to race/)).toBeInTheDocument();
     expect(within(race).queryByRole('radio')).not.toBeInTheDocument();
   });

@@ -1,4 +1,5 @@
-import { domAnimation, LazyMotion, m } from 'framer-motion';
+import { LazyMotion, m } from 'framer-motion';
+import { loadMotionFeatures } from '../motion';
 import { useMemo } from 'react';
 import { serviceOf } from '../panels/labels';
 import { type RunView, revealed } from '../runView';
@@ -12,7 +13,7 @@ export function DroppedEvent({ run }: { run: RunView }) {
   const dropped = useMemo(() => revealed(run).filter((e) => e.type === 'event.dropped'), [run]);
   if (dropped.length === 0) return null;
   return (
-    <LazyMotion features={domAnimation}>
+    <LazyMotion features={loadMotionFeatures}>
       {dropped.map((e) => (
         <p key={e.seq} className="cmp-dropped">
           <span className="cmp-dropped-topic">

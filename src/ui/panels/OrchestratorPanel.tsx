@@ -1,4 +1,5 @@
-import { domAnimation, LazyMotion, m, useReducedMotion } from 'framer-motion';
+import { LazyMotion, m, useReducedMotion } from 'framer-motion';
+import { loadMotionFeatures } from '../motion';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { type Row, tablesAt } from '../../core';
 import type { RunView } from '../runView';
@@ -192,7 +193,7 @@ export function OrchestratorPanel({ run }: { run: RunView }) {
     );
   }
   return (
-    <LazyMotion features={domAnimation}>
+    <LazyMotion features={loadMotionFeatures}>
       <section className="panel orchestrator" aria-labelledby={titleId}>
         <h2 id={titleId}>Orchestrator</h2>
         <p className="oc-who">

@@ -1,4 +1,5 @@
-import { AnimatePresence, domAnimation, LazyMotion, m, useReducedMotion } from 'framer-motion';
+import { AnimatePresence, LazyMotion, m, useReducedMotion } from 'framer-motion';
+import { loadMotionFeatures } from '../motion';
 import { type ReactNode, useId, useMemo } from 'react';
 import { QUIET_EVENTS, type Row, type SagaStep, type StepId, tablesAt } from '../../core';
 import { type RunView, revealed } from '../runView';
@@ -207,7 +208,7 @@ export function ServicesBoard({ run }: { run: RunView }) {
   const freshAfter = story.length >= 2 ? story[story.length - 2].seq : -1;
   const titleId = useId();
   return (
-    <LazyMotion features={domAnimation}>
+    <LazyMotion features={loadMotionFeatures}>
       <section className="panel services-board" aria-labelledby={titleId}>
         <h2 id={titleId}>Services and their databases</h2>
         <p className="sp-note">

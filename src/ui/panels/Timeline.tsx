@@ -1,4 +1,5 @@
-import { domAnimation, LazyMotion, m, useReducedMotion } from 'framer-motion';
+import { LazyMotion, m, useReducedMotion } from 'framer-motion';
+import { loadMotionFeatures } from '../motion';
 import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { type RunView, revealed, timeAt } from '../runView';
 import { buyerOf, secs, stepsOf } from './labels';
@@ -274,7 +275,7 @@ export function Timeline({ run }: { run: RunView }) {
   const skip = reduce || firstPaint.current;
 
   return (
-    <LazyMotion features={domAnimation}>
+    <LazyMotion features={loadMotionFeatures}>
       <section className="panel timeline" aria-labelledby={titleId}>
         <h2 id={titleId}>Timeline</h2>
         <ul className="tl-legend" aria-label="Legend">

@@ -1,4 +1,5 @@
-import { domAnimation, LazyMotion, m } from 'framer-motion';
+import { LazyMotion, m } from 'framer-motion';
+import { loadMotionFeatures } from '../motion';
 import type { Outcome } from '../../core';
 import type { BuyerView, SeatView } from './raceModel';
 
@@ -12,7 +13,7 @@ const OUTCOME: Record<Outcome, { icon: string; tone: string }> = {
 /** The one seat: its status, and a loud message when it was sold more often than it exists. */
 export function SeatStatus({ seat }: { seat: SeatView }) {
   return (
-    <LazyMotion features={domAnimation}>
+    <LazyMotion features={loadMotionFeatures}>
       <div className={`race-seat${seat.oversold ? ' race-seat-oversold' : ''}`}>
         <p className="race-seat-line">
           <strong>{seat.name}</strong>
