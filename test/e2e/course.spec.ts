@@ -20,6 +20,8 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
 /** Answers the open lesson's question by mouse (first options), runs it to the end and checks it. */
 async function completeLesson(page: Page): Promise<void> {
   const form = page.locator('form.question-form');
+  // The lesson panel loads on demand: count its fields only once it is there.
+  await form.waitFor();
   const selects = form.locator('select');
   for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });
   if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
