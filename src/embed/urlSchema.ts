@@ -8,6 +8,7 @@
  */
 
 import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
+import { DEFAULT_SCENARIO } from '../core/scenario';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
@@ -37,16 +38,7 @@ export const MAX_WARNINGS = 20;
 export const MAX_SCHEDULE_LENGTH = 500;
 
 /** The scenario a link describes when it says nothing; the same values as the core's defaults. */
-export const defaultScenario: Readonly<Scenario> = Object.freeze({
-  mode: 'orchestration',
-  seed: 1,
-  idempotencyKeys: true,
-  buyers: 1,
-  stock: 1,
-  semanticLock: true,
-  lockPolicy: 'fail',
-  definition: 'order',
-});
+export const defaultScenario: Readonly<Scenario> = Object.freeze({ ...DEFAULT_SCENARIO });
 
 // --- the schema -----------------------------------------------------------------------------------
 
