@@ -1,6 +1,6 @@
 import type { Pending } from './eventQueue';
 import { netCharge } from './ledger';
-import { resolveRetryPolicy } from './retryPolicy';
+import { backoffDelay, resolveRetryPolicy } from './retryPolicy';
 import type { SagaDefinition } from './sagaDefinition';
 import { ITEM, PRICE } from './scenario';
 import { createServices } from './services';
@@ -89,7 +89,7 @@ export function deliverBusEvent(sim: Simulation, p: Extract<Pending, { kind: 'bu
   sim.record(saga.id, `${prefix}.failed`, failure);
   const policy = resolveRetryPolicy(def.compensationRetry, sim.scenario.retry);
   if (attempt < policy.maxAttempts) {
-    const delayMs = Math.min(policy.maxIntervalMs, policy.initialIntervalMs * policy.backoffCoefficient ** (attempt - 1));
+    const delayMs = backoffDelay(policy, attempt + 1);
     const jittered = policy.jitter === 'full' ? Math.floor(delayMs * sim.random()) : delayMs;
     sim.record(saga.id, `${prefix}.retrying`, { step: p.subscriber, attempt: attempt + 1, delayMs: jittered, maxAttempts: policy.maxAttempts });
     const { seq: _seq, ...again } = p;

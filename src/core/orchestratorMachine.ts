@@ -1,5 +1,5 @@
 import { assign, emit, not, setup } from 'xstate';
-import { resolveRetryPolicy } from './retryPolicy';
+import { backoffDelay, resolveRetryPolicy } from './retryPolicy';
 import type { SagaDefinition, SagaStep } from './sagaDefinition';
 import type { ServiceAction, ServiceReply } from './services/service';
 import type { RetryPolicy, StepId } from './types';
@@ -95,7 +95,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
   const keyFor = (c: OrchestratorContext, step: StepId, action: ServiceAction) =>
     c.idempotencyKeys ? `${c.sagaId}:${step}:${action}` : undefined;
   const delayWithJitter = (policy: RetryPolicy, attempt: number, random: number) => {
-    const base = Math.min(policy.maxIntervalMs, policy.initialIntervalMs * policy.backoffCoefficient ** (attempt - 1));
+    const base = backoffDelay(policy, attempt + 1);
     return policy.jitter === 'full' ? Math.floor(base * random) : base;
   };
   const randomOf = (event: unknown) => ((event as { random?: number }).random ?? 0);
