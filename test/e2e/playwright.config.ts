@@ -17,7 +17,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts on one machine run their browser tests at once.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 export default defineConfig({
