@@ -1,5 +1,5 @@
 import { formatAnswer } from './answers';
-import { stepsOf } from './runFacts';
+import { alertWords, capital, eventsOf, failedStep, leftBehind, listWords, neverStarted, serviceName, stepsOf } from './runFacts';
 import { FORWARD_OPTIONS } from './stepOptions';
 import type { Lesson, OrderQuestion } from './types';
 
@@ -10,14 +10,28 @@ const question: OrderQuestion = {
   answer: (run) => stepsOf(run, 'step.succeeded'),
   expected: ['inventory', 'order', 'payment', 'warehouse', 'delivery'],
   explain: (run) => {
-    const confirmations = stepsOf(run, 'confirmation.succeeded').length;
-    const end = ((run.trace.at(-1)?.at ?? 0) / 1000).toFixed(2);
-    return (
-      `The run committed ${formatAnswer(question, question.answer(run))}. ` +
-      'Each step starts only when the one before it has succeeded, because each needs what came before: no order without a held seat, no charge without an order. ' +
-      `Then ${confirmations} short confirmations turn the hold into SOLD and the order into CONFIRMED. ` +
-      `Nothing here was atomic: for ${end} seconds the order was half done. That is fine — until a step fails.`
-    );
+    const steps = question.answer(run);
+    const committed = steps.length === 0 ? 'Nothing committed. ' : `The run committed ${formatAnswer(question, steps)}. `;
+    const failed = failedStep(run);
+    if (run.outcome === 'completed' || failed === undefined) {
+      const confirmations = stepsOf(run, 'confirmation.succeeded').length;
+      const end = ((run.trace.at(-1)?.at ?? 0) / 1000).toFixed(2);
+      return (
+        committed +
+        'Each step starts only when the one before it has succeeded, because each needs what came before: no order without a held seat, no charge without an order. ' +
+        `Then ${confirmations} short confirmations turn the hold into SOLD and the order into CONFIRMED. ` +
+        `Nothing here was atomic: for ${end} seconds the order was half done. That is fine — until a step fails.`
+      );
+    }
+    const skipped = neverStarted(run).map(serviceName);
+    const refusal = `${serviceName(failed)} refused${skipped.length > 0 ? `, so ${listWords(skipped)} never ran` : ''}. `;
+    const undone = stepsOf(run, 'compensation.succeeded');
+    const left = leftBehind(run);
+    if (undone.length > 0)
+      return `${committed}${refusal}The saga then undid what had committed, newest first: ${listWords(undone.map(serviceName))}. ${capital(left)}. That undoing is lesson 3.`;
+    if (eventsOf(run, 'compensation.started').length === 0 && stepsOf(run, 'step.succeeded').length > 0)
+      return `${committed}${refusal}Nobody undid anything: ${left}, with ${alertWords(run)}. Those rows were committed in their own databases, and nothing rolls them back.`;
+    return `${committed}${refusal}${capital(left)}.`;
   },
 };
 

@@ -1,6 +1,25 @@
-import { formatAnswer } from './answers';
-import { holdStatus, netCharged } from './runFacts';
+import type { RunResult } from '../core';
+import { alertWords, brokenInvariants, chargeRows, eventsOf, failedStep, firstOf, leftBehind, listWords, possessive, serviceName, stepsOf } from './runFacts';
 import type { ChoiceQuestion, Lesson } from './types';
+
+/** What the orchestration side of the same scenario did, read from its own run. */
+function orchestrationSide(run: RunResult): string {
+  const lost = firstOf(run, 'response.lost');
+  const crashed = firstOf(run, 'orchestrator.crashed');
+  const failed = failedStep(run);
+  const parts: string[] = [];
+  if (lost) {
+    const keyed = eventsOf(run, 'step.deduplicated').some((e) => e.step === lost.step);
+    parts.push(
+      `On the orchestration side the same fault loses ${possessive(serviceName(lost.step))} reply: the orchestrator’s call times out and it retries ${keyed ? 'with the same idempotency key, so nothing is done twice' : 'without a key'}.`,
+    );
+  }
+  if (crashed) parts.push(`On the orchestration side the orchestrator crashes at ${serviceName(crashed.step)} and recovers from its saga log.`);
+  if (failed && !lost) parts.push(`On the orchestration side the orchestrator hears ${serviceName(failed)} refuse and runs the compensations itself.`);
+  const n = chargeRows(run);
+  parts.push(`That side ends ${run.outcome} with ${alertWords(run)}${n > 1 ? `, and ${n} charge rows` : ''}.`);
+  return parts.join(' ');
+}
 
 const question: ChoiceQuestion = {
   kind: 'choice',
@@ -14,12 +33,27 @@ const question: ChoiceQuestion = {
   // The run is the choreography side: its outcome is the answer (stuck means no alert was raised).
   answer: (run) => run.outcome,
   expected: 'stuck',
-  explain: (run) =>
-    `${formatAnswer(question, question.answer(run))}. ` +
-    `The Warehouse never heard "card charged", so it never asked for a pick, and no one else was waiting for that event: no timeout, no log, no one who knows the order is half done. ` +
-    `The seat is still held (${holdStatus(run)}), the card is charged $${netCharged(run)}, and ${run.alerts.length === 0 ? 'no alert was raised' : `${run.alerts.length} alert(s) were raised`}. ` +
-    'The invariants panel flags it only because the simulator can see every database at once. ' +
-    'On the orchestration side the same fault loses Payments’ reply: the orchestrator’s call times out, it retries with the same idempotency key and finishes the order.',
+  explain: (run, other) => {
+    const parts = [`On the choreography side the order ends ${question.answer(run)}.`];
+    const dropped = firstOf(run, 'event.dropped');
+    const failed = failedStep(run);
+    if (dropped) {
+      parts.push(
+        `${possessive(serviceName(dropped.step))} event ${String(dropped.topic)} was lost on the way, so the next service never heard it, and no one else was waiting for that event: no timeout, no log, no one who knows the order is half done.`,
+      );
+    } else if (failed) {
+      const undone = stepsOf(run, 'compensation.succeeded').map(serviceName);
+      parts.push(
+        `${serviceName(failed)} refused and published the failure; ${undone.length > 0 ? `each service that had done its part heard it and undid its own: ${listWords(undone)}` : 'nothing before it had committed, so nothing needed undoing'}.`,
+      );
+    } else {
+      parts.push('Every event arrived, so each service heard the one before it and did its part.');
+    }
+    parts.push(`At the end ${leftBehind(run)}, with ${alertWords(run)}.`);
+    if (run.violations.length > 0) parts.push(`The invariants panel flags ${brokenInvariants(run)} only because the simulator can see every database at once.`);
+    if (other) parts.push(orchestrationSide(other));
+    return parts.join(' ');
+  },
 };
 
 /** Lesson 2: orchestration vs choreography, the same order and the same dropped message. */

@@ -1,5 +1,5 @@
 import { formatAnswer } from './answers';
-import { eventsOf, netCharged, retryDelays, stepsOf, times } from './runFacts';
+import { eventsOf, failedStep, listWords, netCharged, neverStarted, orderStatus, possessive, retryDelays, serviceName, stepsOf, times } from './runFacts';
 import { UNDO_OPTIONS } from './stepOptions';
 import type { Lesson, OrderQuestion } from './types';
 
@@ -11,16 +11,39 @@ const question: OrderQuestion = {
   answer: (run) => stepsOf(run, 'compensation.succeeded'),
   expected: ['payment', 'order', 'inventory'],
   explain: (run) => {
-    const refundFailures = stepsOf(run, 'compensation.failed').filter((s) => s === 'payment').length;
-    const rows = run.databases.payments.rows.map((r) => String(r.kind)).join(' and a ');
-    const retried = refundFailures > 0 ? ` The refund failed ${times(refundFailures)} and was retried after ${retryDelays(run, 'compensation.retrying', 'payment')}.` : '';
-    return (
-      `They ran ${formatAnswer(question, question.answer(run))}: the reverse of the order the steps committed, so each undo finds things as its own step left them. ` +
-      'The Warehouse step failed, so it had nothing to undo, and Delivery never ran.' +
-      retried +
-      ` The ledger keeps both rows — a ${rows} — so the card nets $${netCharged(run)}; the order row stays, marked ${String(run.databases.orders.rows[0]?.status ?? '')}. ` +
-      `${eventsOf(run, 'alert.raised').length === 0 ? 'No alert was needed: every compensation eventually succeeded.' : 'An alert was raised.'}`
-    );
+    const undone = question.answer(run);
+    const failed = failedStep(run);
+    const skipped = neverStarted(run).map(serviceName);
+    const parts: string[] = [];
+    const operator = run.trace.filter((e) => e.type.startsWith('operator.'));
+    if (undone.length > 0) {
+      parts.push(`They ran ${formatAnswer(question, undone)}: the reverse of the order the steps committed, so each undo finds things as its own step left them.`);
+    } else if (eventsOf(run, 'compensation.started').length === 0) {
+      parts.push(failed === undefined ? 'No compensation ran: no step failed.' : 'No compensation ran: nothing before the failing step had committed.');
+    } else {
+      parts.push('No compensation completed.');
+    }
+    if (failed) parts.push(`${serviceName(failed)} failed, so it had nothing to undo${skipped.length > 0 ? `, and ${listWords(skipped)} never ran` : ''}.`);
+    // Every compensation that failed at least once: how often, and what the retries did.
+    for (const step of [...new Set(stepsOf(run, 'compensation.failed'))]) {
+      const failures = stepsOf(run, 'compensation.failed').filter((s) => s === step).length;
+      const delays = retryDelays(run, 'compensation.retrying', step);
+      const ok = undone.includes(step);
+      parts.push(
+        `${possessive(serviceName(step))} undo failed ${times(failures)}${delays ? `, with retries after ${delays}` : ''}${ok ? ', and then went through.' : operator.length > 0 ? ', until an operator stepped in.' : ', and never went through.'}`,
+      );
+    }
+    const kinds = run.databases.payments.rows.map((r) => String(r.kind));
+    if (kinds.length > 0) parts.push(`The ledger keeps ${kinds.length === 1 ? 'one row' : 'every row'} — ${listWords(kinds.map((k) => `a ${k}`))} — so the card nets $${netCharged(run)}.`);
+    if (orderStatus(run) !== 'none') parts.push(`The order row stays, marked ${orderStatus(run)}.`);
+    if (run.alerts.length === 0) parts.push(undone.length > 0 ? 'No alert was needed: every compensation eventually succeeded.' : 'No alert was needed.');
+    else
+      parts.push(
+        `An alert was raised: the saga stopped in needs attention instead of hiding the failure${
+          operator.length > 0 ? `, and an operator ${operator.some((e) => e.type === 'operator.resolved') ? 'resolved it by hand' : 'retried it'}` : ', and it waits for an operator'
+        }.`,
+      );
+    return parts.join(' ');
   },
 };
 

@@ -1,4 +1,4 @@
-import { chargeRows, eventsOf } from './runFacts';
+import { alertWords, brokenInvariants, chargeRows, eventsOf, firstOf, plural, refundRows, serviceName, stepsOf, times } from './runFacts';
 import type { Lesson, NumberQuestion } from './types';
 
 const question: NumberQuestion = {
@@ -10,17 +10,27 @@ const question: NumberQuestion = {
   expected: 2,
   explain: (run) => {
     const n = chargeRows(run);
-    const deduplicated = eventsOf(run, 'step.deduplicated').length > 0;
-    return (
-      `The ledger holds ${n} charge row${n === 1 ? '' : 's'} of $40 for one order. ` +
-      'The first attempt charged the card and committed; only the reply was lost. ' +
-      (deduplicated
-        ? 'The retry carried the same idempotency key, so Payments sent back its stored reply instead of charging again.'
-        : 'The retry carried no key, so Payments could not tell it from a new purchase and charged the card again. ') +
-      (deduplicated
-        ? ''
-        : `The saga still ends ${run.outcome} with ${run.alerts.length === 0 ? 'no alert' : 'an alert'}: the silent kind of bug. Only the no-double-charge invariant, which sees every database, catches it.`)
-    );
+    const refunds = refundRows(run);
+    const ledger = `The ledger holds ${plural(n, 'charge row')} of $40${refunds > 0 ? ` and ${plural(refunds, 'refund row')}` : ''} for one order.`;
+    const lost = firstOf(run, 'response.lost');
+    if (!lost) return `${ledger} No reply was lost in this run, so nothing was retried and nothing could happen twice.`;
+    const svc = serviceName(lost.step);
+    const attempts = stepsOf(run, 'step.started').filter((s) => s === lost.step).length;
+    const deduplicated = eventsOf(run, 'step.deduplicated').some((e) => e.step === lost.step);
+    const uncertain = eventsOf(run, 'step.uncertain').some((e) => e.step === lost.step);
+    const parts = [ledger, `The first attempt at ${svc} committed; only its reply was lost, and the orchestrator tried ${times(attempts)} in all.`];
+    // What the repeats did is read from the service's own writes: one insert per attempt that executed.
+    const writes = run.trace.filter((e) => e.type === 'db.changed' && e.op === 'insert' && e.step === lost.step && e.action === 'forward').length;
+    if (attempts > 1 && deduplicated)
+      parts.push(`Each retry carried the same idempotency key, so ${svc} sent back its stored reply instead of doing the work again.`);
+    else if (attempts > 1 && writes > 1)
+      parts.push(`The retries carried no key, so ${svc} could not tell them from new requests and did the work again: its table got ${writes} rows, not one.`);
+    else if (attempts > 1)
+      parts.push(`The retries carried no key; ${svc} happened to find the row it had already written and did not write another — its own check, not a guarantee every service gives.`);
+    if (uncertain) parts.push(`No reply ever came, so the step’s outcome stayed unknown and the saga compensated it to be safe${refunds > 0 ? ': the refund row' : ''}.`);
+    const broken = brokenInvariants(run);
+    parts.push(`The saga ends ${run.outcome} with ${alertWords(run)}${broken ? `, yet ${broken} ${run.violations.length === 1 ? 'is' : 'are'} broken: the silent kind of bug, caught only by the invariants, which see every database.` : ', and every invariant holds.'}`);
+    return parts.join(' ');
   },
 };
 

@@ -1,4 +1,4 @@
-import { completedSagas } from './runFacts';
+import { alertWords, completedSagas, times } from './runFacts';
 import type { Lesson, NumberQuestion } from './types';
 
 const question: NumberQuestion = {
@@ -10,14 +10,29 @@ const question: NumberQuestion = {
   expected: 2,
   explain: (run) => {
     const n = completedSagas(run);
+    const buyers = run.sagas.length;
+    const stock = run.scenario.stock;
     const broken = run.violations.map((v) => v.message).join(' ');
-    return (
-      `${n} buyer${n === 1 ? '' : 's'} got the one seat. ` +
-      (n > 1
-        ? 'Both read “available” before either wrote its hold, and both sagas completed with no error and no alert. Nothing failed, so no compensation ran: a race is not a failure the saga can see. '
-        : 'The second buyer found the seat taken and backed off. ') +
-      (broken ? `The invariants panel says: ${broken}` : 'No invariant is broken.')
-    );
+    const parts = [`${n} of ${buyers} buyer${buyers === 1 ? '' : 's'} got ${stock === 1 ? 'the one seat' : `a seat, with ${stock} in stock`}.`];
+    if (buyers === 1) parts.push('With one buyer there is nobody to race.');
+    else if (n > stock)
+      parts.push(
+        `Each of those ${n} read “available” when it checked — the check and the write are separate steps, so the reads ran ahead of the writes — and their sagas completed with no error and ${alertWords(run)}. Nothing failed, so no compensation ran: a race is not a failure the saga can see.`,
+      );
+    // Each buyer that did not get a seat: what its Inventory step was told, read from the trace.
+    for (const saga of run.sagas.filter((s) => s.outcome !== 'completed')) {
+      const refusals = run.trace.filter((e) => e.saga === saga.id && e.type === 'step.failed' && e.step === 'inventory');
+      const waited = refusals.filter((e) => e.business !== true).length;
+      const last = refusals.at(-1);
+      const buyer = `Buyer ${saga.id.slice(2)}`;
+      parts.push(
+        last
+          ? `${buyer} ${waited > 0 ? `waited ${times(waited)} on “${String(refusals[0].reason)}”, then ` : ''}was told “${String(last.reason)}” and backed off: its saga ended ${saga.outcome}.`
+          : `${buyer}’s saga ended ${saga.outcome}.`,
+      );
+    }
+    parts.push(broken ? `The invariants panel says: ${broken}` : 'No invariant is broken.');
+    return parts.join(' ');
   },
 };
 

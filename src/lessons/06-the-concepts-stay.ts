@@ -1,5 +1,6 @@
 import { formatAnswer } from './answers';
-import { after, chargeRows } from './runFacts';
+import type { StepId } from '../core';
+import { after, alertWords, brokenInvariants, chargeRows, eventsOf, firstOf, listWords, plural, serviceName } from './runFacts';
 import type { ChoiceQuestion, Lesson, LessonTable } from './types';
 
 const question: ChoiceQuestion = {
@@ -21,17 +22,40 @@ const question: ChoiceQuestion = {
   },
   expected: 'deduplicated',
   explain: (run) => {
-    const recovered = run.trace.find((e) => e.type === 'orchestrator.recovered');
-    const done = Array.isArray(recovered?.completed) ? (recovered.completed as string[]).join(' and ') : 'the finished steps';
+    const engines = 'Step Functions, Temporal and Durable Functions recover the same way, which is why their documentation asks for idempotent activities.';
     const n = chargeRows(run);
-    return (
-      `${formatAnswer(question, question.answer(run))}. ` +
-      `The log recorded ${done} as done, so neither ran again. The payment’s reply was lost in the crash, so for the log the payment was still in flight — and re-running the step in flight is the only safe choice. ` +
-      (run.scenario.idempotencyKeys
-        ? `It is safe because the call carried the same key as before: ${n} charge row${n === 1 ? '' : 's'} in the ledger. `
-        : `Without a key, Payments cannot tell the repeat from a new purchase: ${n} charge rows in the ledger, and no alert. `) +
-      'Step Functions, Temporal and Durable Functions recover the same way, which is why their documentation asks for idempotent activities.'
+    const broken = brokenInvariants(run);
+    const end = `The ledger holds ${plural(n, 'charge row')}; the saga ends ${run.outcome} with ${alertWords(run)}${broken ? `, and ${broken} ${run.violations.length === 1 ? 'is' : 'are'} broken` : ''}.`;
+    const crashed = firstOf(run, 'orchestrator.crashed');
+    if (!crashed) return `The orchestrator did not crash in this run. ${end} ${engines}`;
+    const step = crashed.step as StepId;
+    const svc = serviceName(step);
+    const recovered = firstOf(run, 'orchestrator.recovered');
+    const done = Array.isArray(recovered?.completed) ? (recovered.completed as string[]) : [];
+    const parts: string[] = [];
+    // The question's premise (a crash right after Payments committed): its answer opens the explanation.
+    if (step === 'payment' && crashed.when === 'after-commit') parts.push(`${formatAnswer(question, question.answer(run))}.`);
+    parts.push(
+      crashed.when === 'after-commit'
+        ? `The orchestrator crashed just after ${svc} committed, before the reply reached its log.`
+        : `The orchestrator crashed just before calling ${svc}.`,
     );
+    parts.push(`On restart its log recorded ${done.length === 0 ? 'no step' : listWords(done.map(serviceName))} as done, so ${done.length === 0 ? 'nothing was skipped' : done.length === 1 ? 'that step did not run again' : 'none of them ran again'}.`);
+    if (crashed.when === 'after-commit') {
+      const writes = run.trace.filter((e) => e.type === 'db.changed' && e.op === 'insert' && e.step === step && e.action === 'forward').length;
+      const deduplicated = eventsOf(run, 'step.deduplicated').some((e) => e.step === step);
+      parts.push(`For the log, ${svc} was still in flight, so it was called again: re-running the step in flight is the only safe choice.`);
+      parts.push(
+        deduplicated
+          ? `It is safe because the call carried the same idempotency key as before: ${svc} replayed its stored reply and did nothing twice.`
+          : writes > 1
+            ? `Without a key, ${svc} could not tell the repeat from a new request and did it again: its table got ${writes} rows, not one.`
+            : `Without a key, ${svc} happened to find the row it had already written — its own check, not a guarantee every service gives.`,
+      );
+    } else {
+      parts.push(`${svc} had not been called yet, so the call after the restart was its first: there was nothing to repeat.`);
+    }
+    return `${parts.join(' ')} ${end} ${engines}`;
   },
 };
 

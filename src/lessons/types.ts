@@ -17,8 +17,12 @@ export interface QuestionOption {
 
 interface QuestionBase {
   prompt: string;
-  /** Why the run went the way it did, in plain words. Mentions the run's answer. */
-  explain: (run: RunResult) => string;
+  /**
+   * Why the run went the way it did, in plain words: a function of the run shown (the pinned one,
+   * or whatever "Try it yourself" made of it), never of the pinned run alone. For a side-by-side
+   * lesson `other` is the other side's run (the orchestration, when `run` is the choreography).
+   */
+  explain: (run: RunResult, other?: RunResult) => string;
 }
 
 /** Pick one option (radio buttons). */

@@ -20,6 +20,7 @@ import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
 import { LessonControls } from './course/LessonControls';
 import { ShareBox } from './course/ShareBox';
+import { usePublishShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
 import './app.css';
 import './course/course.css';
@@ -52,6 +53,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   const runKey = JSON.stringify(scenario);
   const show = (id: (typeof panels)[number]) => panels.includes(id);
   useReportRunEnd(live.result, run.cursor >= run.trace.length);
+  usePublishShownRun(live.result);
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
   const embed = useCourseStore((s) => s.embed);

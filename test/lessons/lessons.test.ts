@@ -21,8 +21,10 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
     expect(isCorrect(answer, q.expected)).toBe(true);
   });
 
-  it('explain() mentions the answer', () => {
-    expect(q.explain(run)).toContain(formatAnswer(q, answer));
+  it('explain() mentions the answer, in words or by its value', () => {
+    const text = q.explain(run);
+    if (typeof answer === 'string' && text.includes(answer)) return;
+    expect(text).toContain(formatAnswer(q, answer));
   });
 
   it('has text, a prompt, a try-it prompt and labelled options', () => {

@@ -56,7 +56,7 @@ describe('the course in the page', () => {
     await user.click(await screen.findByRole('button', { name: 'Jump to end' }));
     await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
     expect(screen.getByText('Not quite — the run went differently.')).toBeInTheDocument();
-    expect(screen.getByText(/^Stuck: the seat stays held/)).toBeInTheDocument();
+    expect(screen.getByText(/^On the choreography side the order ends stuck\./)).toBeInTheDocument();
   });
 
   it('a lesson link with other settings opens "Try it yourself", and can start over', async () => {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Scenario } from '../../core';
 import { useUiStore } from '../../store/uiStore';
 import { useReportRunEnd } from '../course/courseContext';
+import { usePublishShownRun } from '../course/shownRun';
 import { Playback } from '../Playback';
 import type { RunView } from '../runView';
 import { playbackStops } from '../stops';
@@ -46,7 +47,10 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
   );
   const index = Math.min(Math.max(0, cursor), shared.length - 1);
   // The course hears when both sides have played out (the run it reports is the scenario's own mode).
-  useReportRunEnd(scenario.mode === 'choreography' ? choreography.result : orchestration.result, index >= shared.length - 1);
+  const own = scenario.mode === 'choreography' ? choreography.result : orchestration.result;
+  useReportRunEnd(own, index >= shared.length - 1);
+  // A lesson explains the side it asks about (the scenario's own mode), with the other side beside it.
+  usePublishShownRun(own, own === choreography.result ? orchestration.result : choreography.result);
   const at = shared[index].cursors;
   const choreographyRun = useMemo<RunView>(
     () => ({ scenario: choreography.sim.scenario, trace: traces.choreography, cursor: at.choreography }),

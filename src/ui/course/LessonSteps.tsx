@@ -10,6 +10,7 @@ import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
 import { LessonControls } from './LessonControls';
 import { focusLessonTitle } from './location';
 import { QuestionForm } from './QuestionForm';
+import { useShownRun } from './shownRun';
 
 /** Controls the compare view and the race panel already offer; the lesson does not repeat them. */
 const OWN_CONTROLS: Record<string, readonly ControlId[]> = {
@@ -95,6 +96,23 @@ function TryIt({ lesson }: { lesson: Lesson }) {
   );
 }
 
+/**
+ * Why the run on screen went as it did: computed from that run (what "Try it yourself" made of
+ * it, operator actions included), so it never describes the pinned run next to a different one.
+ */
+function Explanation({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
+  const shown = useShownRun((s) => s.run);
+  const other = useShownRun((s) => s.other);
+  const run = shown ?? pinnedRun;
+  const changed = run !== pinnedRun && (run.trace.length !== pinnedRun.trace.length || JSON.stringify(run.scenario) !== JSON.stringify(pinnedRun.scenario));
+  return (
+    <div className="explanation" aria-live="polite">
+      {changed && <p className="hint">You changed the run. This explains the run on screen now; your prediction was about the lesson’s own run.</p>}
+      <p>{lesson.question.explain(run, other ?? undefined)}</p>
+    </div>
+  );
+}
+
 export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
   const { prediction, correct, embed } = useCourseStore();
   const next = nextLesson(lesson.id);
@@ -105,10 +123,10 @@ export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun:
         <span aria-hidden="true">{correct ? '✓' : '✗'}</span> {correct ? 'Your prediction was right.' : 'Not quite — the run went differently.'}
       </p>
       <p>
-        You predicted: <strong>{prediction === null ? '—' : formatAnswer(lesson.question, prediction)}</strong>
+        You predicted <strong>{prediction === null ? '—' : formatAnswer(lesson.question, prediction)}</strong> for the lesson’s run:{' '}
+        <span aria-hidden="true">{correct ? '✓' : '✗'}</span> {correct ? 'right' : 'not what happened'}.
       </p>
-      {/* The explanation starts from the run's own answer. */}
-      <p>{lesson.question.explain(pinnedRun)}</p>
+      <Explanation lesson={lesson} pinnedRun={pinnedRun} />
       <h3 className="step-heading">4 · Try it yourself</h3>
       <TryIt lesson={lesson} />
       <div className="lesson-actions">
