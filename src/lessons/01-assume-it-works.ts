@@ -47,6 +47,7 @@ export const assumeItWorks: Lesson = {
   scenario: {},
   unlocked: ['seed', 'failAt'],
   view: 'single',
+  panels: ['services', 'timeline', 'narration', 'invariants'],
   question,
   tryIt:
     'Change the seed: the timings change, the order of the steps does not. Then make one step fail and look at the rows the earlier steps already wrote — what should happen to them? That is lesson 3.',

@@ -69,6 +69,7 @@ export const someoneHasToDrive: Lesson = {
   scenario: { mode: 'choreography', dropEvent: 'payment' },
   unlocked: ['failAt', 'drop', 'keys', 'crash'],
   view: 'compare',
+  panels: ['services', 'timeline', 'narration', 'invariants'],
   question,
   tryIt:
     'Drop nothing and make the Warehouse fail instead: in a choreography every service must hear about the failure and undo its own part. Then crash the orchestrator — only one side has one to crash.',

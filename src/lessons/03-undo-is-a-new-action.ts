@@ -59,6 +59,7 @@ export const undoIsANewAction: Lesson = {
   scenario: { failAt: 'warehouse', compensationFailures: { payment: 2 } },
   unlocked: ['failAt', 'compFail'],
   view: 'single',
+  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents'],
   question,
   tryIt:
     'Make the refund fail “always”: the retries run out, the saga stops in needs-attention and an incident appears with buttons for the operator. Then fail a different step — only what committed is undone.',

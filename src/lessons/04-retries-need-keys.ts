@@ -46,6 +46,7 @@ export const retriesNeedKeys: Lesson = {
   scenario: { lostResponses: { payment: 1 }, idempotencyKeys: false },
   unlocked: ['keys', 'lost'],
   view: 'single',
+  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents'],
   question,
   tryIt:
     'Turn idempotency keys on: the retry gets Payments’ stored reply and the ledger keeps one charge. Then lose 3 replies: the retries run out, the step’s outcome is unknown, and the saga compensates it to be safe.',

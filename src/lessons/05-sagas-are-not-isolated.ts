@@ -48,6 +48,7 @@ export const sagasAreNotIsolated: Lesson = {
   scenario: { buyers: 2, semanticLock: false },
   unlocked: ['buyers', 'stock', 'lock', 'lockPolicy'],
   view: 'race',
+  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents', 'race'],
   question,
   tryIt:
     'Turn the semantic lock on: buyer 2 reads PENDING and backs off. Then choose “You are the scheduler” and decide who moves at each point, or “Explore all” to check every possible interleaving, with and without the lock.',

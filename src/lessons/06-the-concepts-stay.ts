@@ -106,6 +106,7 @@ export const theConceptsStay: Lesson = {
   scenario: { crash: { step: 'payment', when: 'after-commit' } },
   unlocked: ['keys', 'crash'],
   view: 'single',
+  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents', 'orchestrator', 'log'],
   question,
   tryIt:
     'Turn idempotency keys off and crash at the same point: recovery still works, and the card is charged twice. Then crash before the call instead: there is nothing to repeat.',

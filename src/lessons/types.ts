@@ -5,6 +5,7 @@
  */
 
 import type { RunResult, Scenario } from '../core';
+import type { PanelId } from '../embed/viewOptions';
 
 /** A learner's answer: a choice's value, a sequence of values, or a number. */
 export type Answer = string | readonly string[] | number;
@@ -82,6 +83,13 @@ export interface Lesson {
   /** Controls enabled in "Try it yourself", after the question is answered. */
   unlocked: readonly ControlId[];
   view?: LessonView;
+  /**
+   * The panels this lesson has introduced, so only they show while it is open (one idea at a
+   * time): the services' tables, the timeline and the narration come first; the invariants, the
+   * incident panel, the race and the orchestrator's statechart and log appear when a lesson
+   * explains them. The sandbox shows every panel.
+   */
+  panels: readonly PanelId[];
   question: Question;
   /** What to try next with the unlocked controls. */
   tryIt: string;

@@ -1,5 +1,5 @@
 import { MotionConfig } from 'framer-motion';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
@@ -36,10 +36,12 @@ interface SimulatorProps {
   lesson?: Lesson;
   /** The lesson's controls are locked until the prediction is checked. */
   locked?: boolean;
+  /** The open lesson's panel, shown beside the run (first in the side column) once the learner has predicted. */
+  lessonPanel?: ReactNode;
 }
 
 /** The simulator page: scenario and playback on top, the run's views below. */
-function Simulator({ lesson, locked = false }: SimulatorProps) {
+function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
   // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
   const live = useSimulatorRun(scenario, cursor);
@@ -51,14 +53,15 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
     if (live.operator(sagaIndex, action)) setPlaying(true);
   };
   const runKey = JSON.stringify(scenario);
-  const show = (id: (typeof panels)[number]) => panels.includes(id);
+  // A lesson shows only the panels it has introduced; the sandbox shows what the link asks for.
+  const show = (id: (typeof panels)[number]) => panels.includes(id) && (!lesson || lesson.panels.includes(id));
   useReportRunEnd(live.result, run.cursor >= run.trace.length);
   usePublishShownRun(live.result);
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
   const embed = useCourseStore((s) => s.embed);
   const controls = !lesson && show('controls') && (!embed || panels.length < ALL_PANELS.length);
-  const race = show('race') && (!lesson || lesson.view === 'race') && (!embed || run.scenario.buyers > 1);
+  const race = show('race') && (!embed || run.scenario.buyers > 1);
 
   return (
     <>
@@ -85,14 +88,12 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
       </div>
       <Playback run={run} stops={stops} />
       {race && (
-        // Before the prediction is checked the race's knobs are locked, like every lesson control.
-        <fieldset className="lock-wrap" disabled={locked}>
-          <Suspense fallback={loading}>
-            <RacePanel run={run} sim={sim} />
-          </Suspense>
-        </fieldset>
+        // Before the prediction is checked the race's knobs are hidden, like every lesson control.
+        <Suspense fallback={loading}>
+          <RacePanel run={run} sim={sim} controls={!locked} />
+        </Suspense>
       )}
-      <div className="layout">
+      <div className={lesson ? 'layout in-lesson' : 'layout'}>
         <div className="stage">
           {show('incidents') && (
             <div className="slot slot-incidents">
@@ -115,6 +116,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
           )}
         </div>
         <aside className="side" aria-label="Story and checks">
+          {lessonPanel && <div className="slot slot-lesson">{lessonPanel}</div>}
           {show('narration') && (
             <div className="slot slot-narration">
               <Narration run={run} />
@@ -148,6 +150,14 @@ export function App() {
   // A lesson shows its run only once the learner has predicted; its controls unlock once the prediction is checked.
   const showRun = !lesson || phase !== 'predict';
   const locked = lesson !== undefined && phase === 'watch';
+  // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
+  // sit near the top of the page; the side-by-side view has no side column, so it keeps the lesson above.
+  const lessonPanel = lesson && (
+    <Suspense fallback={loading}>
+      <LessonPanel lesson={lesson} />
+    </Suspense>
+  );
+  const beside = lesson !== undefined && showRun && view !== 'compare';
   return (
     <MotionConfig reducedMotion="user">
       <CourseShell>
@@ -166,13 +176,9 @@ export function App() {
             </div>
           </header>
         )}
-        <main className={embed ? 'app-main embedded' : 'app-main'}>
+        <main className={`app-main${embed ? ' embedded' : ''}${lesson ? ' with-lesson' : ''}`}>
           <WarningBanner />
-          {lesson && (
-            <Suspense fallback={loading}>
-              <LessonPanel lesson={lesson} />
-            </Suspense>
-          )}
+          {!beside && lessonPanel}
           {showRun && (
             <ErrorBoundary onRestart={reset}>
               {view === 'compare' ? (
@@ -180,7 +186,7 @@ export function App() {
                   <CompareView controlsDisabled={locked} />
                 </Suspense>
               ) : (
-                <Simulator lesson={lesson} locked={locked} />
+                <Simulator lesson={lesson} locked={locked} lessonPanel={beside ? lessonPanel : undefined} />
               )}
             </ErrorBoundary>
           )}

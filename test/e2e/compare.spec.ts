@@ -3,7 +3,7 @@ import { expectNoAxeViolations } from './axe';
 
 // Choreography and orchestration side by side in a real browser: same order, same failure, one clock.
 const openSideBySide = async (page: Page) => {
-  await page.goto('/');
+  await page.goto('/?seed=1'); // any parameter: the sandbox (a bare first visit opens lesson 1)
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Side by side' }).click();
   return {
     choreography: page.getByRole('region', { name: 'Choreography — services react to events' }),

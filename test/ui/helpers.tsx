@@ -1,13 +1,19 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MotionGlobalConfig } from 'framer-motion';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { useUiStore } from '../../src/store/uiStore';
 import { App } from '../../src/ui/App';
 
-/** Animations off, a fresh store for every test, and the DOM cleaned after it. */
+/**
+ * Animations off, a fresh store for every test, and the DOM cleaned after it. The views the app
+ * loads on demand (React.lazy) are imported once up front: a cold import transforms a module tree,
+ * which on a loaded machine took longer than a `findBy…` query waits (1 s), so the first test of a
+ * file timed out now and then. The tests time the UI, not the module loader.
+ */
 export function setUpApp(): void {
   MotionGlobalConfig.skipAnimations = true;
+  beforeAll(() => Promise.all([import('../../src/ui/race/RacePanel'), import('../../src/ui/compare/CompareView'), import('../../src/ui/course/LessonPanel')]));
   beforeEach(() => useUiStore.setState(useUiStore.getInitialState(), true));
   afterEach(cleanup);
 }

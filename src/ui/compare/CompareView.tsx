@@ -77,10 +77,8 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
           The same order and the same failure, driven two ways. Both sides play against one clock: at every moment each shows only what has
           happened by then.
         </p>
-        {/* A lesson locks the knobs until the learner's prediction is checked. */}
-        <fieldset className="lock-wrap" disabled={controlsDisabled}>
-          <CompareControls scenario={scenario} onChange={setScenario} />
-        </fieldset>
+        {/* A lesson shows the knobs only in "Try it yourself", once the prediction is checked. */}
+        {!controlsDisabled && <CompareControls scenario={scenario} onChange={setScenario} />}
         {warnings.length > 0 && (
           <div className="warning" role="status">
             <span aria-hidden="true">⚠</span> This scenario could not run as set:

@@ -12,14 +12,15 @@ export function CourseNav() {
   const done = LESSONS.filter((l) => progress.lessons[l.id]).length;
 
   return (
-    <nav className="course-nav" aria-label="Course">
+    // Inside a lesson the other lessons show as numbers only (their titles stay their names), so the header is one row.
+    <nav className={lessonId === null ? 'course-nav' : 'course-nav in-lesson-nav'} aria-label="Course">
       <ol>
         {LESSONS.map((lesson, i) => {
           const completed = progress.lessons[lesson.id] !== undefined;
           return (
             <li key={lesson.id} className={completed ? 'done' : undefined}>
               <InAppLink href={lessonHref(lesson)} aria-current={lessonId === lesson.id ? 'page' : undefined}>
-                <span className="lesson-no">{i + 1}</span> {lesson.title}
+                <span className="lesson-no">{i + 1}</span> <span className="lesson-name">{lesson.title}</span>
                 {completed && (
                   <>
                     {' '}

@@ -15,6 +15,8 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
   // The run the question is about: a pure function of the pinned scenario, the same run the view plays.
   const pinnedRun = useMemo(() => runScenario(lesson.scenario), [lesson]);
 
+  const paragraphs = lesson.text.map((p) => <p key={p}>{p}</p>);
+
   return (
     <section className="lesson" aria-labelledby="lesson-title">
       <div className="lesson-text">
@@ -25,11 +27,18 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
         <h2 id="lesson-title" tabIndex={-1}>
           {lesson.title}
         </h2>
-        {lesson.text.map((p) => (
-          <p key={p}>{p}</p>
-        ))}
+        {phase === 'predict' ? (
+          paragraphs
+        ) : (
+          // Once the run is on screen the text folds away, so the run sits next to the lesson's steps.
+          <details className="lesson-reread">
+            <summary>Read the lesson again</summary>
+            {paragraphs}
+            {lesson.table && <LessonTable table={lesson.table} />}
+          </details>
+        )}
       </div>
-      {lesson.table && (
+      {lesson.table && phase === 'predict' && (
         <div className="lesson-table-slot">
           <LessonTable table={lesson.table} />
         </div>

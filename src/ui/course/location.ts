@@ -74,9 +74,15 @@ export function currentView(): ViewOptions {
 /** The query string (without `?`) of the current run and view. */
 export const currentQuery = (): string => toQuery(useUiStore.getState().scenario, currentView());
 
-/** Reads the page's own URL into the stores. Call once, before the first render. */
+/**
+ * Reads the page's own URL into the stores. Call once, before the first render. A first visit
+ * (no parameters, no saved progress) opens lesson 1 rather than the sandbox and its many
+ * controls; a link with parameters lands where it points, and the sandbox is one click away.
+ */
 export function bootFromLocation(): void {
-  applyParsed(parseSearch(window.location.search));
+  const search = window.location.search;
+  const firstVisit = (search === '' || search === '?') && Object.keys(useCourseStore.getState().progress.lessons).length === 0;
+  applyParsed(parseSearch(firstVisit ? `lesson=${LESSON_IDS[0]}` : search));
 }
 
 /** After the page changed in place, keyboard and screen reader users continue from the lesson's title. */

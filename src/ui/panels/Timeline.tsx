@@ -8,7 +8,7 @@ import { type CallMark, describeMark, type EventMark, type Lane, type TimelineMa
 import './panels.css';
 
 const AXIS_H = 38;
-const LANE_H = 64;
+const LANE_H = 44;
 const PAD_L = 14;
 const PAD_R = 150;
 const MIN_PLOT_W = 640;

@@ -27,13 +27,15 @@ interface Props {
   run: RunView;
   /** The simulation behind `run`. */
   sim: Simulation;
+  /** The knobs and the scheduler choice; a lesson hides them until "Try it yourself". Default true. */
+  controls?: boolean;
 }
 
 /**
  * "Two buyers, one seat": the race's knobs, who schedules the sagas, the seat and each
  * buyer's saga side by side — all read from the same trace the main panels show.
  */
-export function RacePanel({ run, sim }: Props) {
+export function RacePanel({ run, sim, controls = true }: Props) {
   const { scenario, setScenario, setPlaying, setCursor } = useUiStore();
   const { mode, setMode, setPicks } = useRaceStore();
   const resolved = run.scenario;
@@ -59,11 +61,11 @@ export function RacePanel({ run, sim }: Props) {
   return (
     <section className="panel race" aria-labelledby="race-title">
       <h2 id="race-title">Two buyers, one seat</h2>
-      <RaceControls resolved={resolved} onChange={update} />
+      {controls && <RaceControls resolved={resolved} onChange={update} />}
       {!racing && <p className="race-muted">One buyer: nobody to race. Pick 2–4 buyers to see whether two sagas can both buy {seat.name}.</p>}
       {racing && (
         <>
-          <fieldset className="race-modes">
+          <fieldset className="race-modes" hidden={!controls}>
             <legend>Who schedules the buyers?</legend>
             {MODES.map((m) => (
               <label key={m.id} className="race-mode">

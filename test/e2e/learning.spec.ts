@@ -1,0 +1,43 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+
+// The learning pass (issue 16) in a real browser: a first visit opens lesson 1, and a lesson's run
+// fits the first screen at 1440×900.
+
+/** Picks the first answers of the open lesson's question and locks them in: the run starts. */
+async function predict(page: Page): Promise<void> {
+  const form = page.locator('form.question-form');
+  await form.waitFor();
+  const selects = form.locator('select');
+  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });
+  if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
+  if (await form.locator('input[type=number]').count()) await form.locator('input[type=number]').fill('1');
+  await form.getByRole('button', { name: /Lock in my prediction/ }).click();
+}
+
+test.describe('one idea at a time', () => {
+  test('a first visit opens lesson 1; the sandbox is one click away', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 2, name: 'Assume it works' })).toBeVisible();
+    await expect(page).toHaveURL(/\?lesson=assume-it-works$/);
+    await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: 'Sandbox' }).click();
+    await expect(page.getByRole('group', { name: 'Which step fails?' })).toBeVisible();
+  });
+
+  test('lesson 1 at 1440×900: the tables and the whole timeline are on the first screen, with the lesson beside them', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/?lesson=assume-it-works');
+    await predict(page);
+    await page.getByRole('button', { name: 'Jump to end' }).click();
+    for (const table of await page.locator('.sp-table').all()) expect((await table.boundingBox())?.y ?? 1e9).toBeLessThan(900);
+    const tables = await page.locator('.sp-table').evaluateAll((ts) => Math.max(...ts.map((t) => t.getBoundingClientRect().bottom)));
+    expect(tables).toBeLessThanOrEqual(900);
+    // Every lane of the timeline, down to Delivery's, is on screen.
+    const lanes = await page.locator('.tl-lane-name').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect()).map((r) => r.top + r.height / 2));
+    expect(lanes.length).toBe(6);
+    expect(Math.max(...lanes)).toBeLessThanOrEqual(900);
+    await expect(page.getByRole('button', { name: 'Check my prediction' })).toBeInViewport();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+});
