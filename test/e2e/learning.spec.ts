@@ -41,3 +41,43 @@ test.describe('one idea at a time', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('the timeline shows the cause', () => {
+  /** Where the chart stands: its visible window and the whole plot's width, in px. */
+  const chart = (page: Page) =>
+    page.locator('.slot-timeline .tl-scroll').evaluate((el) => ({
+      left: el.scrollLeft,
+      view: el.clientWidth,
+      plot: (el.querySelector('svg') as SVGSVGElement).width.baseVal.value,
+      now: Number((el.querySelector('.tl-now line') as SVGLineElement).getAttribute('x1')),
+    }));
+
+  test('lesson 4: at the end the whole run fits, first charge and lost reply included; "Fit" toggles; playing keeps "now" in view', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/?lesson=retries-need-keys');
+    await predict(page);
+    await page.getByRole('button', { name: 'Jump to end' }).click();
+    const fit = page.getByRole('button', { name: 'Fit the whole run' });
+    await expect(fit).toHaveAttribute('aria-pressed', 'true');
+    const end = await chart(page);
+    expect(end.left).toBe(0);
+    expect(end.plot).toBeLessThanOrEqual(end.view);
+    // The first charge's lost reply is drawn, and on screen.
+    const lost = page.locator('.slot-timeline .tl-scroll').getByText('lost').first();
+    await expect(lost).toBeInViewport();
+
+    await fit.click();
+    await expect(fit).toHaveAttribute('aria-pressed', 'false');
+    expect((await chart(page)).plot).toBeGreaterThan(end.view);
+
+    // Playing from the start: the chart follows, "now" always inside the visible window.
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await expect(fit).toHaveAttribute('aria-pressed', 'false');
+    for (let i = 0; i < 14; i++) {
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      const c = await chart(page);
+      expect(c.now).toBeGreaterThanOrEqual(c.left);
+      expect(c.now).toBeLessThanOrEqual(c.left + c.view);
+    }
+  });
+});

@@ -1,9 +1,10 @@
 import { LazyMotion, m, useReducedMotion } from 'framer-motion';
 import { loadMotionFeatures } from '../motion';
-import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type RunView, revealed, timeAt } from '../runView';
 import { buyerOf, secs, stepsOf } from './labels';
 import { timeScale } from './timeScale';
+import { useElementWidth } from './useElementWidth';
 import { type CallMark, describeMark, type EventMark, type Lane, type TimelineMark, timelineMarks } from './timelineModel';
 import './panels.css';
 
@@ -12,6 +13,8 @@ const LANE_H = 44;
 const PAD_L = 14;
 const PAD_R = 150;
 const MIN_PLOT_W = 640;
+/** Squeezed below this the labels overlap too much to read: a phone scrolls a little instead. */
+const MIN_FIT_W = 300;
 
 /** Where things go on the canvas, plus the ids of its arrowheads and hatch pattern. */
 interface Geometry {
@@ -234,8 +237,16 @@ export function Timeline({ run }: { run: RunView }) {
   const shown = useMemo(() => revealed(run), [run]);
   const marks = useMemo(() => timelineMarks(shown, steps, run.scenario.mode), [shown, steps, run.scenario.mode]);
   const now = timeAt(run);
+  // At the end of the run the chart fits the whole run into view; while playing it follows "now".
+  // The learner can switch either way with the Fit button (their choice lasts for this run).
+  const [choice, setChoice] = useState<{ trace: RunView['trace']; fit: boolean } | null>(null);
+  const fit = choice?.trace === run.trace ? choice.fit : run.cursor >= run.trace.length;
+  const room = useElementWidth(scrollRef) - PAD_L - PAD_R;
   // The scale comes from the whole run, so it does not jump while playing.
-  const scale = useMemo(() => timeScale(run.trace.map((e) => e.at), MIN_PLOT_W), [run.trace]);
+  const scale = useMemo(
+    () => timeScale(run.trace.map((e) => e.at), Math.max(MIN_PLOT_W, room), fit && room > 0 ? Math.max(room, MIN_FIT_W) : undefined),
+    [run.trace, room, fit],
+  );
   const width = PAD_L + scale.width + PAD_R;
   const lanes: Lane[] = ['hub', ...steps.map((s) => s.id)];
   const height = AXIS_H + lanes.length * LANE_H + 8;
@@ -257,8 +268,9 @@ export function Timeline({ run }: { run: RunView }) {
   useEffect(() => {
     const el = scrollRef.current;
     if (!el || el.clientWidth === 0) return;
-    if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
-  }, [nowX]);
+    if (fit) el.scrollLeft = 0;
+    else if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
+  }, [nowX, fit]);
 
   const counts = {
     calls: marks.filter((k) => k.kind === 'call').length,
@@ -277,7 +289,12 @@ export function Timeline({ run }: { run: RunView }) {
   return (
     <LazyMotion features={loadMotionFeatures}>
       <section className="panel timeline" aria-labelledby={titleId}>
-        <h2 id={titleId}>Timeline</h2>
+        <div className="tl-head">
+          <h2 id={titleId}>Timeline</h2>
+          <button type="button" className="small" aria-pressed={fit} onClick={() => setChoice({ trace: run.trace, fit: !fit })}>
+            Fit the whole run
+          </button>
+        </div>
         <ul className="tl-legend" aria-label="Legend">
           <li className="tl-call">→ {choreography ? 'event' : 'call'}</li>
           {!choreography && <li className="tl-call">⇢ response (dashed)</li>}

@@ -21,8 +21,11 @@ export interface TimeScale {
   compressed: [number, number][];
 }
 
-/** A scale for event times `times` (any order), stretched to at least `minWidth` px. */
-export function timeScale(times: readonly number[], minWidth: number): TimeScale {
+/**
+ * A scale for event times `times` (any order), stretched to at least `minWidth` px and, when
+ * `maxWidth` is given ("fit the whole run"), squeezed to at most `maxWidth` px.
+ */
+export function timeScale(times: readonly number[], minWidth: number, maxWidth?: number): TimeScale {
   const stops = [...new Set([0, ...times])].sort((a, b) => a - b);
   const px = [0];
   const compressed: [number, number][] = [];
@@ -32,7 +35,7 @@ export function timeScale(times: readonly number[], minWidth: number): TimeScale
     if (gap > BUSY_SPAN) compressed.push([stops[i - 1] + BUSY_SPAN, stops[i]]);
   }
   const natural = px[px.length - 1];
-  const stretch = natural > 0 && natural < minWidth ? minWidth / natural : 1;
+  const stretch = natural > 0 && natural < minWidth ? minWidth / natural : maxWidth !== undefined && natural > maxWidth ? maxWidth / natural : 1;
   const end = stops[stops.length - 1];
   const x = (ms: number): number => {
     if (ms <= 0) return 0;
@@ -47,7 +50,7 @@ export function timeScale(times: readonly number[], minWidth: number): TimeScale
     const into = ms - stops[lo];
     return (px[lo] + Math.min(into, BUSY_SPAN) * BUSY + Math.max(0, into - BUSY_SPAN) * IDLE) * stretch;
   };
-  const width = Math.max(minWidth, natural * stretch);
+  const width = maxWidth !== undefined && natural > 0 ? natural * stretch : Math.max(minWidth, natural * stretch);
   // Round times first (whole seconds, then halves, …), each kept only if it has room.
   const finest = TICK_STEPS.find((t) => t * BUSY * stretch >= MIN_TICK_GAP_PX) ?? 20_000;
   const ticks: number[] = [];
