@@ -98,6 +98,9 @@ interface Props {
   runKey: string;
   /** The learner set a crash (only the orchestration side's scenario carries it). */
   crashRequested: boolean;
+  /** The shared clock (virtual ms) and when the longer side ends: both timelines keep one time. */
+  clock: number;
+  until: number;
 }
 
 /** Every service's table, rendered only while open (two full boards would slow every step). */
@@ -117,9 +120,9 @@ function Tables({ run, label, runKey }: { run: RunView; label: string; runKey: s
 
 /**
  * One column of the comparison: outcome, who knows the state, crash, timeline, narration, tables.
- * Memoised: a shared stop moves one side only, so the other side does not re-render.
+ * Memoised on its run and the shared clock.
  */
-export const CompareSide = memo(function CompareSide({ side, run, runKey, crashRequested }: Props) {
+export const CompareSide = memo(function CompareSide({ side, run, runKey, crashRequested, clock, until }: Props) {
   const titleId = useId();
   const db = useMemo(() => tablesAt(run.trace, run.cursor), [run.trace, run.cursor]);
   const crash = useMemo(() => crashStatus(run), [run]);
@@ -139,7 +142,7 @@ export const CompareSide = memo(function CompareSide({ side, run, runKey, crashR
       {crash && <CrashBanner status={crash} keys={run.scenario.idempotencyKeys} />}
       <WhoKnows side={side} knowledge={knowledge} log={db.sagaLog.rows} survived={crash?.state === 'down' || crash?.state === 'recovered'} />
       <ErrorBoundary label={`the ${side} timeline`} resetKey={runKey}>
-        <Timeline run={run} />
+        <Timeline run={run} clock={clock} until={until} />
       </ErrorBoundary>
       <SideNarration run={run} label={sideName(side)} />
       <Tables run={run} label={side} runKey={runKey} />

@@ -93,7 +93,15 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
       <Playback run={transport} stops={transportStops} />
       <div className="cmp-sides">
         {SIDES.map((side) => (
-          <CompareSide key={side} side={side} run={runs[side]} runKey={runKey} crashRequested={scenario.crash !== undefined} />
+          <CompareSide
+            key={side}
+            side={side}
+            run={runs[side]}
+            runKey={runKey}
+            crashRequested={scenario.crash !== undefined}
+            clock={shared[index].at}
+            until={shared[shared.length - 1].at}
+          />
         ))}
       </div>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">

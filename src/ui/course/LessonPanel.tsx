@@ -18,7 +18,7 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
   const paragraphs = lesson.text.map((p) => <p key={p}>{p}</p>);
 
   return (
-    <section className="lesson" aria-labelledby="lesson-title">
+    <section className={phase === 'predict' ? 'lesson' : 'lesson lesson-folded'} aria-labelledby="lesson-title">
       <div className="lesson-text">
         <p className="lesson-kicker">
           Lesson {number} of {LESSONS.length}

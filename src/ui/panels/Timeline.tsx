@@ -217,12 +217,23 @@ function Mark({ mark, g, now, buyers, hubName }: { mark: TimelineMark; g: Geomet
   }
 }
 
+interface TimelineProps {
+  run: RunView;
+  /**
+   * Side by side, the one clock both sides share (virtual ms): "now" follows it even after this
+   * run has gone quiet, so a stuck saga's silence is drawn growing while the other side plays on.
+   */
+  clock?: number;
+  /** Side by side, when the longer run ends: both charts share that time axis. */
+  until?: number;
+}
+
 /**
  * Swimlanes over virtual time: calls and responses between the orchestrator and the services
  * (events between services in choreography), lost messages, timeouts, retries with their backoff,
  * compensations in amber with ↩, failures in red with ✗. A text list mirrors the chart.
  */
-export function Timeline({ run }: { run: RunView }) {
+export function Timeline({ run, clock, until }: TimelineProps) {
   const reduce = useReducedMotion() ?? false;
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const scrollRef = useRef<HTMLElement>(null);
@@ -236,16 +247,19 @@ export function Timeline({ run }: { run: RunView }) {
   const buyers = run.scenario.buyers ?? 1;
   const shown = useMemo(() => revealed(run), [run]);
   const marks = useMemo(() => timelineMarks(shown, steps, run.scenario.mode), [shown, steps, run.scenario.mode]);
-  const now = timeAt(run);
+  const now = Math.max(timeAt(run), clock ?? 0);
+  // A stuck saga (choreography with a dropped event) goes silent: nobody waits, nothing times out.
+  const stuckAt = run.trace.slice(0, run.cursor).find((e) => e.type === 'saga.stuck')?.at;
   // At the end of the run the chart fits the whole run into view; while playing it follows "now".
   // The learner can switch either way with the Fit button (their choice lasts for this run).
   const [choice, setChoice] = useState<{ trace: RunView['trace']; fit: boolean } | null>(null);
   const fit = choice?.trace === run.trace ? choice.fit : run.cursor >= run.trace.length;
   const room = useElementWidth(scrollRef) - PAD_L - PAD_R;
   // The scale comes from the whole run, so it does not jump while playing.
+  const fitWidth = fit && room > 0 ? Math.max(room, MIN_FIT_W) : undefined;
   const scale = useMemo(
-    () => timeScale(run.trace.map((e) => e.at), Math.max(MIN_PLOT_W, room), fit && room > 0 ? Math.max(room, MIN_FIT_W) : undefined),
-    [run.trace, room, fit],
+    () => timeScale([...run.trace.map((e) => e.at), until ?? 0], fitWidth ?? Math.max(MIN_PLOT_W, room), fitWidth),
+    [run.trace, until, room, fitWidth],
   );
   const width = PAD_L + scale.width + PAD_R;
   const lanes: Lane[] = ['hub', ...steps.map((s) => s.id)];
@@ -360,6 +374,14 @@ export function Timeline({ run }: { run: RunView }) {
                   </Reveal>
                 ))}
               </g>
+              {stuckAt !== undefined && now > stuckAt && (
+                <g className="tl-fail tl-silence">
+                  <rect x={g.x(stuckAt)} y={g.y('hub') - 9} width={Math.max(2, g.x(now) - g.x(stuckAt))} height={18} className="tl-down" fill={g.hatch} />
+                  <Label x={g.x(stuckAt) + 4} y={g.y('hub') - 13} anchor="start" className="tl-fail tl-strong">
+                    ‖ nobody is waiting · {secs(now - stuckAt)}
+                  </Label>
+                </g>
+              )}
               <g className="tl-now">
                 <line x1={nowX} x2={nowX} y1={AXIS_H - 14} y2={height} />
                 <text x={nowX + 3} y={AXIS_H - 5} className="tl-now-label">
