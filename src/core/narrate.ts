@@ -16,14 +16,14 @@ export interface NarrationContext {
   definition?: SagaDefinition | Parameters<typeof resolveDefinition>[0];
 }
 
-type Words = { SERVICE: Record<StepId, string>; ACTION: Record<StepId, string>; UNDO: Record<StepId, string>; order: boolean };
+type Words = { SERVICE: Record<StepId, string>; ACTION: Record<StepId, string>; UNDO: Record<StepId, string>; order: boolean; title: string };
 const WORDS = new WeakMap<SagaDefinition, Words>();
 const words = (definition: NarrationContext['definition']): Words => {
   const def = typeof definition === 'object' && definition.steps.every((s) => 'table' in s) ? (definition as SagaDefinition) : resolveDefinition(definition);
   let w = WORDS.get(def);
   if (!w) {
     const pick = (f: (s: SagaDefinition['steps'][number]) => string) => Object.fromEntries(def.steps.map((s) => [s.id, f(s)])) as Record<StepId, string>;
-    w = { SERVICE: pick((s) => s.service), ACTION: pick((s) => s.action), UNDO: pick((s) => s.compensation ?? 'undo'), order: def.steps.some((s) => s.table === 'orders') };
+    w = { SERVICE: pick((s) => s.service), ACTION: pick((s) => s.action), UNDO: pick((s) => s.compensation ?? 'undo'), order: def.steps.some((s) => s.table === 'orders'), title: def.title };
     WORDS.set(def, w);
   }
   return w;
@@ -40,7 +40,7 @@ export const QUIET_EVENTS: ReadonlySet<string> = new Set(['run.started', 'db.cha
  * narration panel, its ARIA live region and the CLI. `buyers` > 1 names whose saga it is.
  */
 export function narrate(event: TraceEvent, { buyers = 1, mode = 'orchestration', semanticLock = true, definition }: NarrationContext = {}): string {
-  const { SERVICE, ACTION, UNDO, order: isOrder } = words(definition);
+  const { SERVICE, ACTION, UNDO, order: isOrder, title } = words(definition);
   /** What a step's forward action is, in words, given the lock. */
   const actionOf = (step: StepId, lock: boolean) => (step === 'inventory' && !lock ? 'read whether the seat is available' : ACTION[step]);
   // Narration reads any field an event type carries; absent fields read as undefined.
@@ -51,6 +51,7 @@ export function narrate(event: TraceEvent, { buyers = 1, mode = 'orchestration',
   const order = `order o-${e.saga.slice(2)}`;
   switch (e.type) {
     case 'saga.started':
+      if (!isOrder) return `${buyers > 1 ? `Buyer ${e.buyer}` : 'A customer'} starts ${order}: ${title}.`;
       return buyers > 1 ? `Buyer ${e.buyer} places ${order} for ${String(e.item)} ($${e.amount}).` : `A customer places ${order} for ${String(e.item)} ($${e.amount}).`;
     case 'step.started':
       if (mode === 'choreography') return `${svc} reacts on its own: ${actionOf(step as StepId, semanticLock)}.`;
@@ -59,7 +60,7 @@ export function narrate(event: TraceEvent, { buyers = 1, mode = 'orchestration',
       return e.replayed ? `${svc} replayed its stored answer: done, nothing executed twice.` : `${svc} did it: ${actionOf(step as StepId, semanticLock)} — committed in its own database.`;
     case 'step.failed':
       if (e.reason === 'timeout') return `No response from ${svc} after ${secs(e.timeoutMs)}${of(e)}.`;
-      if (e.status === 409) return `${svc} answers 409: the first request with this key is still being processed${of(e)}. Not done yet, not failed — so the orchestrator backs off and asks again.`;
+      if (e.status === 409 && !e.business) return `${svc} answers 409: the first request with this key is still being processed${of(e)}. Not done yet, not failed — so the orchestrator backs off and asks again.`;
       if (e.business) return `${svc} refused: ${String(e.reason)}. That is a business answer, so it is not retried.`;
       return `${svc} failed${of(e)}: ${String(e.reason)}.`;
     case 'step.retrying':

@@ -19,7 +19,7 @@ export function createGenericService(step: SagaStep): Service {
     handle(req, db) {
       const live = db.find(step.table, (r) => r.orderId === req.orderId && r.status === 'DONE');
       if (req.action === 'forward') {
-        if (req.payload.reject) return rejected(409, `${step.service} refused to ${step.action} for order ${req.orderId}`);
+        if (req.payload.reject) return rejected(400, `cannot ${step.action} for order ${req.orderId}`);
         const id = db.nextId(step.table, prefix, req.orderId);
         db.insert(step.table, { id, orderId: req.orderId, buyer: req.buyer, did: step.action, status: 'DONE' });
         return ok({ [prefix]: id });
