@@ -3,7 +3,10 @@
  * answered from. Pure functions of a RunResult.
  */
 
-import { orderSaga, type RunResult, type StepId, type TraceEvent } from '../core';
+import { resolveDefinition, type RunResult, type StepId, type TraceEvent } from '../core';
+
+/** The lessons' saga: the order, five steps. */
+const orderSaga = resolveDefinition('order');
 
 /** The first saga's id: lesson questions are about buyer 1 unless they say otherwise. */
 const FIRST_SAGA = 's-1';
