@@ -94,6 +94,18 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     },
   }),
   defineParam<boolean>({
+    name: 'compensate',
+    target: 'scenario',
+    description: 'Whether a failure is compensated; 0 shows an order without a saga: what committed stays committed.',
+    codec: flagCodec,
+    defaultValue: defaultScenario.compensate,
+    defaultText: '1 (on)',
+    read: (s) => s.scenario.compensate,
+    write: (st, v) => {
+      st.scenario.compensate = v;
+    },
+  }),
+  defineParam<boolean>({
     name: 'keys',
     target: 'scenario',
     description: 'Whether calls carry idempotency keys.',

@@ -58,7 +58,7 @@ export interface NumberQuestion extends QuestionBase {
 export type Question = ChoiceQuestion | OrderQuestion | NumberQuestion;
 
 /** The knobs a lesson can leave enabled for "Try it yourself", named like the URL parameters. */
-export type ControlId = 'failAt' | 'keys' | 'lost' | 'compFail' | 'seed' | 'mode' | 'drop' | 'crash' | 'buyers' | 'stock' | 'lock' | 'lockPolicy';
+export type ControlId = 'failAt' | 'compensate' | 'keys' | 'lost' | 'compFail' | 'seed' | 'mode' | 'drop' | 'crash' | 'buyers' | 'stock' | 'lock' | 'lockPolicy';
 
 /** Which view runs the lesson: one run, choreography and orchestration side by side, or one run with the race panel. */
 export type LessonView = 'single' | 'compare' | 'race';
@@ -93,4 +93,6 @@ export interface Lesson {
   question: Question;
   /** What to try next with the unlocked controls. */
   tryIt: string;
+  /** A run to show next with one click in "Try it yourself" (lesson 1: the same failure, now with a saga). */
+  followUp?: { label: string; scenario: Partial<Scenario> };
 }

@@ -57,6 +57,11 @@ export function ScenarioControls({ scenario, onChange }: Props) {
 
       <div className="control-row">
         <label className="check">
+          {/* Off: the order without a saga — a failure leaves what committed as it is. */}
+          <input type="checkbox" checked={scenario.compensate ?? true} onChange={(e) => update({ compensate: e.target.checked ? undefined : false })} />
+          Compensate failures (the saga)
+        </label>
+        <label className="check">
           <input type="checkbox" checked={scenario.idempotencyKeys ?? true} onChange={(e) => update({ idempotencyKeys: e.target.checked })} />
           Idempotency keys
         </label>

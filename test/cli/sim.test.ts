@@ -20,6 +20,12 @@ describe('npm run sim', () => {
     expect(cli('--lost', 'payment:1')).toMatch(/has seen idempotency key s-1:payment:forward before/);
   });
 
+  it('--no-compensation: an order without a saga stops at the failure, undoes nothing and alerts nobody', () => {
+    const out = cli('--fail-at', 'warehouse', '--no-compensation');
+    expect(out).not.toMatch(/refund the card|cancel the order|release the hold/);
+    expect(out).toMatch(/Outcome: stuck[\s\S]*Nobody was alerted/);
+  });
+
   it('ends needs-attention with the alert when the refund always fails', () => {
     expect(cli('--fail-at', 'warehouse', '--comp-fail', 'payment:always')).toMatch(/Outcome: needs-attention[\s\S]*⚠ alert \(s-1, payment\)/);
   });

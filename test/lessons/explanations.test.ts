@@ -12,6 +12,7 @@ const STEPS = [undefined, ...STEP_IDS];
 /** Every value a lesson control offers, as scenario patches (see LessonControls and the compare/race controls). */
 const VALUES: Record<ControlId, Partial<Scenario>[]> = {
   failAt: STEPS.map((failAt) => ({ failAt })),
+  compensate: [{ compensate: true }, { compensate: false }],
   keys: [{ idempotencyKeys: true }, { idempotencyKeys: false }],
   lost: [{ lostResponses: undefined }, ...STEP_IDS.flatMap((s) => [1, 2, 3].map((n) => ({ lostResponses: { [s]: n } })))],
   compFail: [{ compensationFailures: undefined }, ...STEP_IDS.flatMap((s) => [1, 2, 3, 'always' as const].map((n) => ({ compensationFailures: { [s]: n } })))],
@@ -32,6 +33,7 @@ const VALUES: Record<ControlId, Partial<Scenario>[]> = {
 function variants(lesson: Lesson): [string, Partial<Scenario>][] {
   const out: [string, Partial<Scenario>][] = [['pinned', lesson.scenario]];
   for (const id of lesson.unlocked) for (const patch of VALUES[id]) out.push([`${id} ${JSON.stringify(patch)}`, { ...lesson.scenario, ...patch }]);
+  if (lesson.followUp) out.push(['follow-up', lesson.followUp.scenario]);
   return out;
 }
 

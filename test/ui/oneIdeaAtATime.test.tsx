@@ -31,7 +31,7 @@ describe('a first visit opens lesson 1', () => {
   });
 
   it('with saved progress, or with scenario parameters, the page opens where it did before: the sandbox', () => {
-    useCourseStore.setState({ progress: { version: 1, lessons: { 'assume-it-works': { answer: ['inventory'], correct: false } } } });
+    useCourseStore.setState({ progress: { version: 1, lessons: { 'assume-it-works': { answer: 'left', correct: true } } } });
     bootAt('');
     expect(useCourseStore.getState().lessonId).toBeNull();
     useCourseStore.setState(useCourseStore.getInitialState(), true);
@@ -44,8 +44,7 @@ describe('inside a lesson, only what it has introduced', () => {
   it('lesson 1 while watching: tables, timeline, narration and invariants; no statechart, no scenario controls', async () => {
     applyParsed(parseSearch('?lesson=assume-it-works'));
     const app = renderApp();
-    const places = await screen.findAllByRole('combobox');
-    for (const [i, p] of places.entries()) await app.user.selectOptions(p, ['Inventory holds the seat', 'Orders records the order', 'Payments charges the card', 'Warehouse gets a pick request', 'Delivery books a slot'][i]);
+    await app.user.click(await screen.findByRole('radio', { name: /Nothing is undone/ }));
     await app.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
     expect(region('Services and their databases')).toBeInTheDocument();
     expect(region('Timeline')).toBeInTheDocument();

@@ -41,6 +41,12 @@ export function LessonControls({ ids }: { ids: readonly ControlId[] }) {
 
   const controls: Record<ControlId, () => ReactNode> = {
     failAt: () => <StepSelect label="Step that fails" value={scenario.failAt ?? ''} none="none" onChange={(failAt) => update({ failAt })} />,
+    compensate: () => (
+      <label className="check">
+        <input type="checkbox" checked={scenario.compensate ?? true} onChange={(e) => update({ compensate: e.target.checked ? undefined : false })} />
+        Compensate failures (the saga)
+      </label>
+    ),
     keys: () => (
       <label className="check">
         <input type="checkbox" checked={scenario.idempotencyKeys ?? true} onChange={(e) => update({ idempotencyKeys: e.target.checked })} />

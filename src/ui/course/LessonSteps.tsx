@@ -83,6 +83,26 @@ export function WatchStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: Ru
   );
 }
 
+/** One click to the lesson's next run, played from its start (hidden once it is the run on screen). */
+function FollowUp({ label, scenario }: NonNullable<Lesson['followUp']>) {
+  const current = useUiStore((s) => s.scenario);
+  if (JSON.stringify(current) === JSON.stringify(scenario)) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          useUiStore.getState().setScenario(scenario);
+          useUiStore.getState().setPlaying(true);
+        }}
+      >
+        {label} <span aria-hidden="true">▶</span>
+      </button>
+    </p>
+  );
+}
+
 function TryIt({ lesson }: { lesson: Lesson }) {
   const own = OWN_CONTROLS[lesson.view ?? 'single'] ?? [];
   const ids = lesson.unlocked.filter((id) => !own.includes(id));
@@ -90,6 +110,7 @@ function TryIt({ lesson }: { lesson: Lesson }) {
   return (
     <>
       <p>{lesson.tryIt}</p>
+      {lesson.followUp && <FollowUp {...lesson.followUp} />}
       {ids.length > 0 && <LessonControls ids={ids} />}
       {where && <p className="hint">Use {where}: they are unlocked now.</p>}
     </>
