@@ -1,9 +1,10 @@
 /**
  * Codecs for the simulator's own value formats in links: lesson ids, crash points, failure counts,
- * panel sets, and "a step or none".
+ * panel sets, retry policies, and "a step or none".
  */
 
-import type { CrashPoint, StepId } from '../core/types';
+import { checkRetryPolicy } from '../core/retryPolicy';
+import type { CrashPoint, RetryPolicy, StepId } from '../core/types';
 import { STEP_IDS } from '../core/types';
 import { type Codec, enumCodec, intCodec, listCodec, stepCodec } from './codecs';
 import type { ParseQueryOptions } from './queryParam';
@@ -82,3 +83,31 @@ export function nonZero<V>(map: Partial<Record<StepId, V | 0>> | undefined): Par
   }
   return out;
 }
+
+const RETRY_NUMBERS = ['maxAttempts', 'initialIntervalMs', 'backoffCoefficient', 'maxIntervalMs'] as const;
+
+/**
+ * A retry policy as `key:value` pairs, e.g. `maxAttempts:5,initialIntervalMs:500,jitter:full`,
+ * each key once; checked by the core's own rules ({@link checkRetryPolicy}), so the link accepts
+ * exactly the policies a run accepts.
+ */
+export const retryCodec: Codec<Partial<RetryPolicy>> = {
+  type: 'retry policy',
+  expected: 'key:value pairs separated by commas, keys from maxAttempts, initialIntervalMs, backoffCoefficient, maxIntervalMs (numbers) and jitter (none or full)',
+  parse: (raw) => {
+    const policy: Record<string, number | string> = {};
+    for (const pair of raw.split(',')) {
+      const [key, value, ...rest] = pair.split(':');
+      if (rest.length > 0 || value === undefined || key in policy) return undefined;
+      if (key === 'jitter') policy.jitter = value;
+      else if ((RETRY_NUMBERS as readonly string[]).includes(key) && /^[0-9]{1,12}(\.[0-9]{1,6})?$/.test(value)) policy[key] = Number(value);
+      else return undefined;
+    }
+    return checkRetryPolicy(policy).length === 0 ? (policy as Partial<RetryPolicy>) : undefined;
+  },
+  format: (p) =>
+    [...RETRY_NUMBERS, 'jitter' as const]
+      .filter((k) => p[k] !== undefined)
+      .map((k) => `${k}:${p[k]}`)
+      .join(','),
+};

@@ -7,11 +7,11 @@
  * exactly, and explains every value it ignored in a short plain-text warning.
  */
 
-import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
+import type { CrashPoint, DefinitionName, RetryPolicy, Scenario, StepId } from '../core/types';
 import { DEFAULT_SCENARIO } from '../core/scenario';
 import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
-import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
+import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, retryCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
 import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
@@ -228,6 +228,29 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     read: (s) => (typeof s.scenario.definition === 'string' ? s.scenario.definition : undefined),
     write: (st, v) => {
       st.scenario.definition = v;
+    },
+  }),
+  defineParam<Partial<RetryPolicy>>({
+    name: 'retry',
+    target: 'scenario',
+    description: 'The retry policy of every step and compensation, e.g. maxAttempts:5,initialIntervalMs:500,jitter:full.',
+    codec: retryCodec,
+    defaultText: 'the default policy (3 attempts, 1 s, ×2, no jitter)',
+    read: (s) => (s.scenario.retry && Object.keys(s.scenario.retry).length > 0 ? s.scenario.retry : undefined),
+    write: (st, v) => {
+      st.scenario.retry = v;
+    },
+  }),
+  defineParam<'single' | 'compare'>({
+    name: 'view',
+    target: 'view',
+    description: 'One run, or the same scenario as a choreography and an orchestration side by side (compare).',
+    codec: enumCodec(['single', 'compare'] as const),
+    defaultValue: 'single',
+    defaultText: 'single',
+    read: (s) => s.view.layout,
+    write: (st, v) => {
+      st.view.layout = v;
     },
   }),
   defineParam<Speed>({

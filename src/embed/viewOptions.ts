@@ -35,6 +35,8 @@ export interface ViewOptions {
   autoplay: boolean;
   /** Panels to show, in {@link ALL_PANELS} order. Default: all of them. */
   panels: PanelId[];
+  /** One run, or choreography and orchestration side by side (`view=compare`). Default 'single'. */
+  layout: 'single' | 'compare';
   /** Embedded mode: compact chrome, talks to the host page. Default false. */
   embed: boolean;
   /** The host page's origin; when set, messages go only there and commands are accepted only from there. */
@@ -46,6 +48,7 @@ export const defaultView: Readonly<ViewOptions> = Object.freeze({
   speed: 1,
   autoplay: false,
   panels: Object.freeze([...ALL_PANELS]) as PanelId[],
+  layout: 'single',
   embed: false,
 });
 

@@ -36,6 +36,8 @@ describe('parseQuery: valid values', () => {
     ['failAt=payment', { scenario: { failAt: 'payment' } }],
     ['keys=0', { scenario: { idempotencyKeys: false } }],
     ['compensate=0', { scenario: { compensate: false } }],
+    ['retry=maxAttempts:5,initialIntervalMs:500,jitter:full', { scenario: { retry: { maxAttempts: 5, initialIntervalMs: 500, jitter: 'full' } } }],
+    ['view=compare', { view: { layout: 'compare' } }],
     ['lost=payment:1,order:5', { scenario: { lostResponses: { payment: 1, order: 5 } } }],
     ['compFail=payment:always,delivery:2', { scenario: { compensationFailures: { payment: 'always', delivery: 2 } } }],
     ['lock=0', { scenario: { semanticLock: false } }],
@@ -99,6 +101,8 @@ const BAD_VALUES: Record<string, string[]> = {
   failAt: ['', 'Payment', 'pay', 'javascript:alert(1)', 'payment,order'],
   keys: ['', 'true', '2', 'yes', '01'],
   compensate: ['', 'true', '2', 'no'],
+  retry: ['', 'maxAttempts', 'maxAttempts:0', 'maxAttempts:5,maxAttempts:6', 'jitter:some', 'nope:1', 'maxAttempts:1e3', 'initialIntervalMs:-5'],
+  view: ['', 'Compare', 'both', 'race'],
   lost: ['', 'payment', 'payment:0', 'payment:6', 'payment:1,payment:2', 'refund:1', 'payment:1,', 'payment:always', ':1'],
   compFail: ['', 'payment', 'payment:0', 'payment:never', 'payment:1,payment:always', 'payment:6'],
   lock: ['', 'on', 'false'],
@@ -275,7 +279,7 @@ describe('toQuery', () => {
 
   it('leaves out what a link cannot express instead of writing a value the reader would reject', () => {
     const q = toQuery(
-      { retry: { maxAttempts: 9 }, lostResponses: { payment: 7 }, seed: -3, buyers: 2.5 },
+      { retry: { maxAttempts: 0 }, lostResponses: { payment: 7 }, seed: -3, buyers: 2.5 },
       { panels: [], speed: 3 as 1, parentOrigin: 'https://school.example/' },
     );
     expect(q).toBe('');

@@ -2,6 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { embedSnippet, shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { useRaceStore } from '../race/raceStore';
+import { useShownRun } from './shownRun';
 
 /** Copies with the Clipboard API; where that is missing or refused, selects the text for Ctrl+C instead. */
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
@@ -15,6 +17,19 @@ async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement 
   }
 }
 
+/**
+ * What is on screen that a link cannot reproduce, in words: the learner's scheduler picks (until
+ * "Replay this schedule" puts them in the link) and operator actions on an incident.
+ */
+function useNotCarried(): string[] {
+  const learnerPicks = useRaceStore((s) => s.mode === 'learner' && s.picks.length > 0);
+  const operated = useShownRun((s) => s.run?.trace.some((e) => e.type.startsWith('operator.')) ?? false);
+  return [
+    ...(learnerPicks ? ['your scheduler picks (press “Replay this schedule” to put them in the link)'] : []),
+    ...(operated ? ['the operator’s actions on the incident'] : []),
+  ];
+}
+
 /** The link to this exact run and the `<iframe>` snippet that embeds it, each with a copy button. */
 export function ShareBox() {
   const id = useId();
@@ -22,11 +37,13 @@ export function ShareBox() {
   const speed = useUiStore((s) => s.speed);
   const panels = useUiStore((s) => s.panels);
   const lessonId = useCourseStore((s) => s.lessonId);
+  const layout = useUiStore((s) => s.view);
+  const notCarried = useNotCarried();
   const linkField = useRef<HTMLInputElement>(null);
   const codeField = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
 
-  const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
+  const view = { ...(lessonId ? { lesson: lessonId } : { layout }), speed, panels: [...panels] };
   const link = shareUrl(window.location.href, scenario, view);
   let code: string;
   try {
@@ -52,6 +69,11 @@ export function ShareBox() {
             Copy link
           </button>
         </div>
+        {notCarried.length > 0 && (
+          <p className="share-caveat">
+            <span aria-hidden="true">⚠ </span>This link opens the run as it started; it does not carry {notCarried.join(' or ')}.
+          </p>
+        )}
         <label htmlFor={`${id}-code`}>Embed code for a course page</label>
         <div className="share-row">
           <textarea id={`${id}-code`} ref={codeField} readOnly rows={3} value={code} onFocus={(e) => e.target.select()} />

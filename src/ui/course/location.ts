@@ -44,7 +44,8 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     scenario,
     speed: parsed.view.speed,
     panels: parsed.view.panels,
-    view: lesson?.view === 'compare' ? 'compare' : 'single',
+    // A lesson decides its own view; otherwise the link does (`view=compare`).
+    view: lesson ? (lesson.view === 'compare' ? 'compare' : 'single') : parsed.view.layout,
     cursor: 0,
     playing: parsed.view.autoplay && !pinned,
   });
@@ -66,6 +67,7 @@ export function currentView(): ViewOptions {
     speed: ui.speed,
     autoplay: course.autoplay,
     panels: [...ui.panels],
+    layout: course.lessonId ? 'single' : ui.view,
     embed: course.embed,
     ...(course.parentOrigin ? { parentOrigin: course.parentOrigin } : {}),
   };
@@ -116,7 +118,7 @@ export function useUrlSync(): void {
       }, SYNC_DELAY_MS);
     };
     const unsubUi = useUiStore.subscribe((s, prev) => {
-      if (s.scenario !== prev.scenario || s.speed !== prev.speed || s.panels !== prev.panels) write();
+      if (s.scenario !== prev.scenario || s.speed !== prev.speed || s.panels !== prev.panels || s.view !== prev.view) write();
     });
     const unsubCourse = useCourseStore.subscribe((s, prev) => {
       if (s.lessonId !== prev.lessonId || s.embed !== prev.embed) write();
