@@ -19,7 +19,7 @@ test.describe('one idea at a time', () => {
   test('a first visit opens lesson 1; the sandbox is one click away', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 2, name: 'Assume it works' })).toBeVisible();
-    await expect(page).toHaveURL(/\?lesson=assume-it-works$/);
+    await expect(page).toHaveURL(/\?lesson=assume-it-works(&|$)/);
     await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: 'Sandbox' }).click();
     await expect(page.getByRole('group', { name: 'Which step fails?' })).toBeVisible();
   });
@@ -79,5 +79,24 @@ test.describe('the timeline shows the cause', () => {
       expect(c.now).toBeGreaterThanOrEqual(c.left);
       expect(c.now).toBeLessThanOrEqual(c.left + c.view);
     }
+  });
+});
+
+test.describe('phone (375 px)', () => {
+  test('the lesson chips wrap inside the page, and the run starts right under the lesson', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/?lesson=assume-it-works');
+    const nav = page.getByRole('navigation', { name: 'Course' });
+    const overflow = await nav.locator('ol').evaluate((ol) => ol.scrollWidth - ol.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const link of await nav.getByRole('link').all()) {
+      const box = await link.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+    }
+    await predict(page);
+    // The playback bar sits right under the header, above the folded lesson and the tables.
+    const playback = await page.getByRole('region', { name: 'Playback' }).boundingBox();
+    expect(playback?.y ?? 1e9).toBeLessThan(300);
+    await expectNoAxeViolations(page);
   });
 });
