@@ -1,3 +1,5 @@
+import { ScheduleSteps } from './LearnerChoices';
+import { scheduleWords } from './scheduleWords';
 import type { Scenario } from '../../core';
 import { useExploration } from './useExploration';
 
@@ -43,6 +45,7 @@ export function ExploreAll({ scenario, onReplay }: Props) {
             <span aria-hidden="true">✗ </span>Shortest counterexample: schedule <code>{state.result.counterexample.schedule.join(',')}</code> —{' '}
             {state.result.counterexample.violations.map((v) => v.message).join(' ')}
           </p>
+          <ScheduleSteps steps={scheduleWords(scenario, state.result.counterexample.schedule)} />
           <button type="button" className="primary" onClick={() => onReplay(state.result.counterexample?.schedule ?? [])}>
             Replay the shortest counterexample
           </button>

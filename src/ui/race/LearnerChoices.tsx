@@ -1,3 +1,4 @@
+import { scheduleWords } from './scheduleWords';
 import type { Simulation } from '../../core';
 import { takenPicks } from './learnerRun';
 
@@ -17,6 +18,18 @@ interface Props {
 }
 
 /** "You are the scheduler": one button per saga that can move, the schedule so far, and its replay. */
+/** A schedule told as who did what, in order. */
+export function ScheduleSteps({ steps }: { steps: readonly string[] }) {
+  return (
+    <ol className="race-steps" aria-label="Who moved, in order">
+      {steps.map((step, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a schedule's moves are positions
+        <li key={i}>{step}</li>
+      ))}
+    </ol>
+  );
+}
+
 export function LearnerChoices({ sim, onPick, onSetPicks, onReplay, behind, onShowChoicePoint }: Props) {
   const taken = takenPicks(sim);
   const choices = sim.scheduler === 'learner' ? sim.nextChoices() : [];
@@ -46,6 +59,7 @@ export function LearnerChoices({ sim, onPick, onSetPicks, onReplay, behind, onSh
       <p>
         Your schedule: <output className="race-schedule">{taken.length ? taken.join(',') : 'no picks yet'}</output>
       </p>
+      {taken.length > 0 && <ScheduleSteps steps={scheduleWords(sim.scenario, taken)} />}
       <div className="race-actions">
         <button type="button" disabled={taken.length === 0} onClick={() => onSetPicks(taken.slice(0, -1))}>
           Undo last pick
