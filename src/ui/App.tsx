@@ -161,6 +161,12 @@ export function App() {
   return (
     <MotionConfig reducedMotion="user">
       <CourseShell>
+        {/* Keyboard users reach the playback without tabbing through the lesson list. */}
+        {showRun && (
+          <a className="skip-link" href="#playback">
+            Skip to the run
+          </a>
+        )}
         {embed ? (
           <EmbedBar />
         ) : (

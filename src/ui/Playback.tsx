@@ -82,7 +82,8 @@ export function Playback({ run, stops }: Props) {
   const time = formatVirtualTime(timeAt(run));
   const position = `event ${index} of ${last}`;
   return (
-    <section className="playback" aria-label="Playback">
+    // The skip link's target ("Skip to the run"): focusable by script only.
+    <section className="playback" id="playback" tabIndex={-1} aria-label="Playback">
       <div className="playback-buttons">
         <button type="button" onClick={restart} aria-disabled={index === 0 && !playing}>
           <Icon name="restart" /> <span className="btn-label">Restart</span>

@@ -100,3 +100,12 @@ test.describe('phone (375 px)', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test('a skip link takes keyboard users to the run: Play is three Tabs away, not two dozen', async ({ page }) => {
+  await page.goto('/?seed=1');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the run' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await expect(page.getByRole('region', { name: 'Playback' }).getByRole('button', { name: 'Play' })).toBeFocused();
+});
