@@ -3,6 +3,7 @@ import { loadMotionFeatures } from './motion';
 import { useEffect, useMemo, useRef } from 'react';
 import { narrate } from '../core';
 import { formatVirtualTime } from './Playback';
+import { useFadeIn } from './reveal';
 import { type RunView, revealed } from './runView';
 
 /** The sentences of the revealed story, oldest first, with their virtual time and kind. */
@@ -29,12 +30,19 @@ export function Narration({ run }: { run: RunView }) {
   const lines = useMemo(() => sentences(run), [run]);
   const latest = lines[lines.length - 1];
   const listRef = useRef<HTMLOListElement>(null);
+  const fade = useFadeIn();
 
-  // Keep the newest sentence in view inside the scrolling list (not the page).
+  // Keep the newest sentence in view inside the scrolling list (not the page): once per new sentence, in
+  // the next frame, where layout is due anyway (reading scrollHeight right after a commit forces it early).
+  const latestSeq = latest?.seq;
   useEffect(() => {
-    const list = listRef.current;
-    if (list && latest) list.scrollTop = list.scrollHeight;
-  }, [latest]);
+    if (latestSeq === undefined) return;
+    const frame = requestAnimationFrame(() => {
+      const list = listRef.current;
+      if (list) list.scrollTop = list.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [latestSeq]);
 
   return (
     <section className="panel narration" aria-labelledby="narration-title">
@@ -54,7 +62,7 @@ export function Narration({ run }: { run: RunView }) {
                 key={line.seq}
                 className={`sentence tone-${tone}${current ? ' current' : ''}`}
                 aria-current={current ? 'step' : undefined}
-                initial={{ opacity: 0, y: 6 }}
+                initial={fade ? { opacity: 0, y: 6 } : false}
                 animate={{ opacity: 1, y: 0 }}
                 transition={{ duration: 0.2 }}
               >

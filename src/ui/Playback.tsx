@@ -26,7 +26,11 @@ interface Props {
  * wall-clock time into "reveal the next story stop"; the simulation never sees it.
  */
 export function Playback({ run, stops }: Props) {
-  const { speed, playing, setSpeed, setPlaying, setCursor } = useUiStore();
+  const speed = useUiStore((s) => s.speed);
+  const playing = useUiStore((s) => s.playing);
+  const setSpeed = useUiStore((s) => s.setSpeed);
+  const setPlaying = useUiStore((s) => s.setPlaying);
+  const setCursor = useUiStore((s) => s.setCursor);
   const index = stopIndexAt(stops, run.cursor);
   const last = stops.length - 1;
   const atEnd = index >= last;

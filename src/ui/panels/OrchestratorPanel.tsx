@@ -1,5 +1,6 @@
 import { LazyMotion, m, useReducedMotion } from 'framer-motion';
 import { loadMotionFeatures } from '../motion';
+import { useFadeIn } from '../reveal';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { type Row, tablesAt } from '../../core';
 import type { RunView } from '../runView';
@@ -107,13 +108,19 @@ const entryIcon = (entry: string) =>
         : { icon: '•', tone: 'neutral' };
 
 function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set<string> }) {
-  const reduce = useReducedMotion();
+  const fade = useFadeIn();
+  const still = useReducedMotion() || !fade;
   const wrap = useRef<HTMLElement>(null);
   const id = useId();
   // Newest at the bottom: keep it in view inside the scrolling box.
+  // In the next frame, where layout is due anyway (reading scrollHeight after a commit forces it early).
   useEffect(() => {
-    const el = wrap.current;
-    if (el && rows.length > 0) el.scrollTop = el.scrollHeight;
+    if (rows.length === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const el = wrap.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [rows.length]);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it
@@ -144,7 +151,7 @@ function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set
               <m.tr
                 key={row.id}
                 className={`${tone === 'comp' ? 'is-comp' : ''}${fresh.has(row.id) ? ' is-fresh' : ''}` || undefined}
-                initial={reduce ? false : { opacity: 0, y: -6 }}
+                initial={still ? false : { opacity: 0, y: -6 }}
                 animate={{ opacity: 1, y: 0 }}
                 transition={{ duration: 0.3 }}
               >

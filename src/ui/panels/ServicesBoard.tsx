@@ -7,6 +7,7 @@ import { BuyerTag } from './BuyerTag';
 import { money, ordinal, stepsOf, TABLE_OF } from './labels';
 import { type RowChange, repeatedCharges, rowChanges } from './rowChanges';
 import { serviceActivity } from './serviceActivity';
+import { useFadeIn } from '../reveal';
 import './panels.css';
 
 /** What a cell needs besides its row. */
@@ -111,7 +112,8 @@ interface CardProps {
 
 function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: CardProps) {
   const id = useId();
-  const reduce = useReducedMotion();
+  const fade = useFadeIn();
+  const still = useReducedMotion() || !fade;
   const columns = columnsFor(step.id, buyers);
   const repeats = step.id === 'payment' ? repeatedCharges(rows) : new Map<string, number>();
   const table = TABLE_OF[step.id];
@@ -163,7 +165,7 @@ function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: Card
                     <m.tr
                       key={row.id}
                       className={cls || undefined}
-                      initial={reduce ? false : { opacity: 0, y: -8 }}
+                      initial={still ? false : { opacity: 0, y: -8 }}
                       animate={{ opacity: 1, y: 0 }}
                       transition={{ duration: 0.35 }}
                     >

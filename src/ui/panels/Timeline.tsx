@@ -1,5 +1,6 @@
 import { LazyMotion, m, useReducedMotion } from 'framer-motion';
 import { loadMotionFeatures } from '../motion';
+import { useFadeIn } from '../reveal';
 import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { type RunView, revealed, timeAt } from '../runView';
 import { buyerOf, secs, stepsOf } from './labels';
@@ -221,6 +222,7 @@ function Mark({ mark, g, now, buyers, hubName }: { mark: TimelineMark; g: Geomet
  */
 export function Timeline({ run }: { run: RunView }) {
   const reduce = useReducedMotion() ?? false;
+  const fade = useFadeIn();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const scrollRef = useRef<HTMLElement>(null);
   const firstPaint = useRef(true);
@@ -254,10 +256,26 @@ export function Timeline({ run }: { run: RunView }) {
 
   // Keep "now" in view while playing; the chart scrolls sideways on narrow screens.
   const nowX = g.x(now);
+  // Read and scroll in the next frame, where layout is due anyway: reading clientWidth right after a commit
+  // forces a layout per cursor move, which dominates scrubbing on a slow phone.
+  // Off screen (see `content-visibility` in app.css) it is not laid out: reading its width would force that.
+  const onScreen = useRef(true);
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el || el.clientWidth === 0) return;
-    if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(([entry]) => {
+      onScreen.current = entry.isIntersecting;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const el = scrollRef.current;
+      if (!el || !onScreen.current || el.clientWidth === 0) return;
+      if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [nowX]);
 
   const counts = {
@@ -272,7 +290,7 @@ export function Timeline({ run }: { run: RunView }) {
     ? `Timeline from 0 to ${secs(now)}: ${counts.events} events published, ${counts.dropped} dropped, ${counts.backoffs} retries with backoff.`
     : `Timeline from 0 to ${secs(now)}: ${counts.calls} calls, ${counts.comps} of them compensations, ${counts.lost} responses lost, ${counts.backoffs} retries with backoff.`;
   const titleId = `${uid}-title`;
-  const skip = reduce || firstPaint.current;
+  const skip = reduce || !fade || firstPaint.current;
 
   return (
     <LazyMotion features={loadMotionFeatures}>

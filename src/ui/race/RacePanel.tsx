@@ -34,8 +34,13 @@ interface Props {
  * buyer's saga side by side — all read from the same trace the main panels show.
  */
 export function RacePanel({ run, sim }: Props) {
-  const { scenario, setScenario, setPlaying, setCursor } = useUiStore();
-  const { mode, setMode, setPicks } = useRaceStore();
+  const scenario = useUiStore((s) => s.scenario);
+  const setScenario = useUiStore((s) => s.setScenario);
+  const setPlaying = useUiStore((s) => s.setPlaying);
+  const setCursor = useUiStore((s) => s.setCursor);
+  const mode = useRaceStore((s) => s.mode);
+  const setMode = useRaceStore((s) => s.setMode);
+  const setPicks = useRaceStore((s) => s.setPicks);
   const resolved = run.scenario;
   const racing = resolved.buyers > 1;
   const buyers = useMemo(() => buyersAt(run), [run]);
