@@ -1,6 +1,4 @@
-import { LazyMotion, m, useReducedMotion } from 'framer-motion';
-import { loadMotionFeatures } from '../motion';
-import { useFadeIn } from '../reveal';
+import { FadeIn } from '../reveal';
 import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { type RunView, revealed, timeAt } from '../runView';
 import { buyerOf, secs, stepsOf } from './labels';
@@ -22,12 +20,12 @@ interface Geometry {
   hatch: string;
 }
 
-/** Fades a newly revealed mark in, unless it was there on first paint or the user prefers reduced motion. */
+/** Fades a newly revealed mark in, unless it was there on first paint (reduced motion: see `FadeIn`). */
 function Reveal({ skip, children, className }: { skip: boolean; children: ReactNode; className?: string }) {
   return (
-    <m.g className={className} initial={skip ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={{ duration: 0.35 }}>
+    <FadeIn as="g" className={className} still={skip}>
       {children}
-    </m.g>
+    </FadeIn>
   );
 }
 
@@ -221,8 +219,6 @@ function Mark({ mark, g, now, buyers, hubName }: { mark: TimelineMark; g: Geomet
  * compensations in amber with ↩, failures in red with ✗. A text list mirrors the chart.
  */
 export function Timeline({ run }: { run: RunView }) {
-  const reduce = useReducedMotion() ?? false;
-  const fade = useFadeIn();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const scrollRef = useRef<HTMLElement>(null);
   const firstPaint = useRef(true);
@@ -290,10 +286,10 @@ export function Timeline({ run }: { run: RunView }) {
     ? `Timeline from 0 to ${secs(now)}: ${counts.events} events published, ${counts.dropped} dropped, ${counts.backoffs} retries with backoff.`
     : `Timeline from 0 to ${secs(now)}: ${counts.calls} calls, ${counts.comps} of them compensations, ${counts.lost} responses lost, ${counts.backoffs} retries with backoff.`;
   const titleId = `${uid}-title`;
-  const skip = reduce || !fade || firstPaint.current;
+  const skip = firstPaint.current;
 
   return (
-    <LazyMotion features={loadMotionFeatures}>
+    <>
       <section className="panel timeline" aria-labelledby={titleId}>
         <h2 id={titleId}>Timeline</h2>
         <ul className="tl-legend" aria-label="Legend">
@@ -378,6 +374,6 @@ export function Timeline({ run }: { run: RunView }) {
           ))}
         </ol>
       </section>
-    </LazyMotion>
+    </>
   );
 }
