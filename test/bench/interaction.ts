@@ -68,7 +68,7 @@ const MOVES_PER_SWEEP = 40;
  * takes mouse events, with the CPU slowed 4×, and records long tasks from the press until the page
  * has settled (two frames after the release, then 500 ms).
  */
-async function scrubOnce(browser: Browser, base: string): Promise<TaskStats & { errors: string[] }> {
+export async function scrubOnce(browser: Browser, base: string): Promise<TaskStats & { errors: string[] }> {
   const { context, page, errors } = await newPage(browser, PHONE_THROTTLE);
   try {
     await page.goto(`${base}?failAt=delivery`, { waitUntil: 'load' });
