@@ -80,6 +80,7 @@ function budgets(figures: Figure[]): Figure[] {
   return [
     check('firstLoad', 'budget: first-load JS ≤ 150 kB gzip', value(figures, 'bundle.firstLoadFetched', 'gzipBytes') ?? value(figures, 'bundle.firstLoad', 'gzipBytes'), (v) => v <= FIRST_LOAD_BUDGET, kB, (v) => kB(v - FIRST_LOAD_BUDGET)),
     check('lighthousePerf', `budget: Lighthouse mobile performance ≥ ${LIGHTHOUSE_BUDGET.performance} (median of 3)`, mobile('performance'), (v) => v >= LIGHTHOUSE_BUDGET.performance, String, (v) => `${LIGHTHOUSE_BUDGET.performance - v} points`),
+    check('lighthousePerfLesson1', `budget: Lighthouse mobile performance ≥ ${LIGHTHOUSE_BUDGET.performance} on lesson 1's link (what / opens on a first visit once the course starts there)`, value(figures, 'lighthouse.mobileLesson1', 'performance'), (v) => v >= LIGHTHOUSE_BUDGET.performance, String, (v) => `${LIGHTHOUSE_BUDGET.performance - v} points`),
     check('lighthouseA11y', 'budget: Lighthouse mobile accessibility 100', mobile('accessibility'), (v) => v >= 100, String, (v) => `${100 - v} points`),
     check('lighthouseBestPractices', 'budget: Lighthouse mobile best practices 100', mobile('best-practices'), (v) => v >= LIGHTHOUSE_BUDGET['best-practices'], String, (v) => `${LIGHTHOUSE_BUDGET['best-practices'] - v} points`),
     check('longTasks', 'budget: 0 long tasks > 50 ms during unthrottled playback', unthrottled.includes(undefined) ? undefined : (unthrottled as number[]).reduce((a, b) => a + b, 0), (v) => v === 0, (v) => `${v} at 1× and 8×`, (v) => `${v} long task(s)`),
