@@ -60,11 +60,13 @@ export async function startPreview(): Promise<Preview> {
 interface Recording {
   longTasks: number[];
   frames: number[];
+  /** Frames in which the story panel showed a different number of sentences than the frame before. */
+  storyUpdates: number;
 }
 
 declare global {
   interface Window {
-    __bench?: { recording: boolean; longTasks: number[]; frames: number[] };
+    __bench?: { recording: boolean; longTasks: number[]; frames: number[]; storyUpdates: number };
   }
 }
 
@@ -73,7 +75,7 @@ declare global {
  * A string, not a function: tsx's name-keeping helpers do not exist in the page.
  */
 const INSTRUMENT = `(() => {
-  const bench = { recording: false, longTasks: [], frames: [] };
+  const bench = { recording: false, longTasks: [], frames: [], storyUpdates: 0 };
   window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
@@ -81,9 +83,14 @@ const INSTRUMENT = `(() => {
     }).observe({ type: 'longtask' });
   } catch {}
   let last;
+  let sentences = -1;
   const tick = (t) => {
     if (bench.recording && last !== undefined) bench.frames.push(t - last);
     last = t;
+    // Did the panels follow? A deferred render that never finishes would keep the story still.
+    const shown = document.querySelectorAll('.sentence').length;
+    if (bench.recording && shown !== sentences) bench.storyUpdates++;
+    sentences = shown;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -92,14 +99,14 @@ const INSTRUMENT = `(() => {
 export const startRecording = (page: Page) =>
   page.evaluate(() => {
     const b = window.__bench;
-    if (b) Object.assign(b, { recording: true, longTasks: [], frames: [] });
+    if (b) Object.assign(b, { recording: true, longTasks: [], frames: [], storyUpdates: 0 });
   });
 export const stopRecording = (page: Page): Promise<Recording> =>
   page.evaluate(() => {
     const b = window.__bench;
-    if (!b) return { longTasks: [], frames: [] };
+    if (!b) return { longTasks: [], frames: [], storyUpdates: 0 };
     b.recording = false;
-    return { longTasks: b.longTasks, frames: b.frames };
+    return { longTasks: b.longTasks, frames: b.frames, storyUpdates: b.storyUpdates };
   });
 
 // --- driving the app by what a user sees ----------------------------------------------------------
@@ -162,7 +169,8 @@ export async function playOnce(browser: Browser, base: string, speed: number, th
     await waitForEnd(page, 300_000);
     const wallMs = Date.now() - start;
     const rec = await stopRecording(page);
-    return { ...rec, wallMs, how, errors };
+    const stops = Number((await page.getByText(/event \d+ of \d+/).first().textContent())?.match(/of (\d+)/)?.[1] ?? Number.NaN);
+    return { ...rec, wallMs, how, errors, stops };
   } finally {
     await context.close();
   }

@@ -68,7 +68,7 @@ const MOVES_PER_SWEEP = 40;
  * takes mouse events, with the CPU slowed 4×, and records long tasks from the press until the page
  * has settled (two frames after the release, then 500 ms).
  */
-export async function scrubOnce(browser: Browser, base: string): Promise<TaskStats & { errors: string[] }> {
+export async function scrubOnce(browser: Browser, base: string): Promise<TaskStats & { errors: string[]; storyUpdates: number }> {
   const { context, page, errors } = await newPage(browser, PHONE_THROTTLE);
   try {
     await page.goto(`${base}?failAt=delivery`, { waitUntil: 'load' });
@@ -90,7 +90,7 @@ export async function scrubOnce(browser: Browser, base: string): Promise<TaskSta
     await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
     await page.waitForTimeout(500);
     const rec = await stopRecording(page);
-    return { ...stats(rec.longTasks), errors };
+    return { ...stats(rec.longTasks), errors, storyUpdates: rec.storyUpdates };
   } finally {
     await context.close();
   }
@@ -107,21 +107,31 @@ export async function measureThrottledInteraction(browser: Browser, base: string
   const playLabel = `playback 8×, ${PHONE_THROTTLE}× CPU throttling`;
   return [
     ...(await guarded(scrubId, scrubLabel, async () => {
-      const runs: (TaskStats & { errors: string[] })[] = [];
+      const runs: (TaskStats & { errors: string[]; storyUpdates: number })[] = [];
       for (let i = 0; i < REPEATS; i++) runs.push(await scrubOnce(browser, base));
-      return [summarise(scrubId, scrubLabel, runs, `, ${MOVES_PER_SWEEP} mouse moves per sweep`, runs.flatMap((r) => r.errors))];
+      const followed = runs.map((r) => r.storyUpdates);
+      const extra = `, ${MOVES_PER_SWEEP} mouse moves per sweep; the story panel changed in ${spread(followed)} frames`;
+      const figure = summarise(scrubId, scrubLabel, runs, extra, runs.flatMap((r) => r.errors));
+      return [{ ...figure, values: { ...figure.values, storyUpdates: quantile(followed, 0.5) } }];
     })),
     ...(await guarded(playId, playLabel, async () => {
       const runs: TaskStats[] = [];
       const errors: string[] = [];
       const walls: number[] = [];
+      const followed: number[] = [];
+      let stops = 0;
       for (let i = 0; i < REPEATS; i++) {
         const r = await playOnce(browser, base, 8, PHONE_THROTTLE);
         runs.push(stats(r.longTasks));
         errors.push(...r.errors);
         walls.push(round(r.wallMs / 1000));
+        followed.push(r.storyUpdates);
+        stops = r.stops;
       }
-      return [summarise(playId, playLabel, runs, `, a full failing run, ${spread(walls, ' s')} each`, errors)];
+      // Honesty check: fewer long tasks must not mean the panels stopped following the run.
+      const story = `; the story panel changed in ${spread(followed)} frames for ${stops} stops`;
+      const figure = summarise(playId, playLabel, runs, `, a full failing run, ${spread(walls, ' s')} each${story}`, errors);
+      return [{ ...figure, values: { ...figure.values, storyUpdates: quantile(followed, 0.5), stops } }];
     })),
   ];
 }

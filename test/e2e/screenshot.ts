@@ -40,8 +40,6 @@ async function main(): Promise<void> {
     await page.goto(url, { waitUntil: 'networkidle' });
     // Let web fonts and any entrance animations settle before capturing.
     await page.evaluate(() => document.fonts.ready);
-    // Panels off screen skip rendering (content-visibility: auto); a full-page capture is not a scroll, so render them all.
-    await page.addStyleTag({ content: '.slot { content-visibility: visible !important; }' });
     await page.waitForTimeout(500);
     await page.screenshot({ path: outPath, fullPage: true });
     console.log(`saved ${outPath} (${width}x${height} viewport, full page) from ${url}`);

@@ -254,21 +254,10 @@ export function Timeline({ run }: { run: RunView }) {
   const nowX = g.x(now);
   // Read and scroll in the next frame, where layout is due anyway: reading clientWidth right after a commit
   // forces a layout per cursor move, which dominates scrubbing on a slow phone.
-  // Off screen (see `content-visibility` in app.css) it is not laid out: reading its width would force that.
-  const onScreen = useRef(true);
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(([entry]) => {
-      onScreen.current = entry.isIntersecting;
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
       const el = scrollRef.current;
-      if (!el || !onScreen.current || el.clientWidth === 0) return;
+      if (!el || el.clientWidth === 0) return;
       if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
     });
     return () => cancelAnimationFrame(frame);
