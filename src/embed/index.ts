@@ -4,9 +4,20 @@
  */
 
 export { type Codec, isHttpOrigin } from './codecs';
-export { embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
+export { EMBED_SANDBOX, embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,
+  type LessonResult,
+  type LoadedMessage,
+  type LoadFailedMessage,
+  loadedMessage,
+  loadFailedMessage,
+  loadRefusal,
+  MAX_SEEK_STEP,
+  type ResizeMessage,
+  resizeMessage,
+  type RunSummary,
+  runSummary,
   type HostBridge,
   type HostBridgeOptions,
   type HostWindowLike,
@@ -22,6 +33,7 @@ export {
   type RunFinishedMessage,
   runFinishedMessage,
 } from './hostMessages';
+export { isoDuration, type XapiMessage, type XapiStatement, xapiStatements } from './xapi';
 export { EXCERPT_LENGTH, safeExcerpt } from './safeText';
 export {
   defaultScenario,

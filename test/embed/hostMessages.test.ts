@@ -5,12 +5,15 @@ import {
   type HostWindowLike,
   type IncomingCommand,
   lessonCompletedMessage,
+  loadRefusal,
   type MessageEventLike,
   parseIncomingMessage,
   readyMessage,
   runFinishedMessage,
 } from '../../src/embed/hostMessages';
+import { resizeMessage } from '../../src/embed/outgoingMessages';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../src/embed/urlSchema';
+import { runScenario } from '../../src/core';
 
 // Compile-time check: a real browser window satisfies the structural type the bridge asks for.
 const windowFits: Window extends HostWindowLike ? true : false = true;
@@ -20,12 +23,22 @@ const HOST = 'https://school.example';
 describe('outgoing messages', () => {
   it('have the documented shapes', () => {
     expect(readyMessage()).toEqual({ source: 'saga-sim', type: 'ready' });
-    expect(lessonCompletedMessage('idempotency', true)).toEqual({
+    const order = ['inventory', 'order'] as const;
+    const msg = lessonCompletedMessage({ lesson: 'idempotency', correct: false, answer: order, expected: 2, attempt: 2, durationMs: 1234.4, runId: 'r-1', done: true });
+    expect(msg).toEqual({
       source: 'saga-sim',
       type: 'lesson-completed',
       lesson: 'idempotency',
-      correct: true,
+      correct: false,
+      answer: ['inventory', 'order'],
+      expected: 2,
+      attempt: 2,
+      durationMs: 1234,
+      runId: 'r-1',
+      done: true,
     });
+    expect(msg.answer).not.toBe(order);
+    expect(resizeMessage(640.2)).toEqual({ source: 'saga-sim', type: 'resize', height: 641 });
   });
 
   it('copy a run into plain data that postMessage can clone', () => {
@@ -37,11 +50,14 @@ describe('outgoing messages', () => {
         { saga: 's-2', message: 'Stuck.' },
       ],
       trace: [{ seq: 0, at: 0, saga: 's-1', type: 'saga.started' }],
+      scenario: runScenario({ failAt: 'payment' }).scenario,
     };
-    const msg = runFinishedMessage(run);
+    const msg = runFinishedMessage(run, 'r-7');
     expect(msg).toEqual({
       source: 'saga-sim',
       type: 'run-finished',
+      runId: 'r-7',
+      scenario: run.scenario,
       outcome: 'needs-attention',
       violations: [{ invariant: 'no-double-charge', message: 'Order o-1 was charged $80 for a $40 order.' }],
       alerts: [
@@ -55,10 +71,27 @@ describe('outgoing messages', () => {
 });
 
 describe('parseIncomingMessage', () => {
-  it('accepts the three bare commands', () => {
-    for (const type of ['play', 'pause', 'reset'] as const) {
+  it('accepts the four bare commands', () => {
+    for (const type of ['play', 'pause', 'reset', 'ping'] as const) {
       expect(parseIncomingMessage({ source: 'saga-sim', type }, HOST)).toEqual({ type });
     }
+  });
+
+  it('accepts seek with a whole stop number from 0 only', () => {
+    expect(parseIncomingMessage({ source: 'saga-sim', type: 'seek', step: 3 }, HOST)).toEqual({ type: 'seek', step: 3 });
+    for (const step of [-1, 1.5, '3', Number.NaN, 1e9, null]) {
+      expect(parseIncomingMessage({ source: 'saga-sim', type: 'seek', step }, HOST)).toBeNull();
+    }
+    expect(parseIncomingMessage({ source: 'saga-sim', type: 'seek' }, HOST)).toBeNull();
+  });
+
+  it('says why a load it cannot obey is refused', () => {
+    expect(loadRefusal({ source: 'saga-sim', type: 'load', params: 'seed=2' })).toBeNull();
+    expect(loadRefusal({ source: 'saga-sim', type: 'play' })).toBeNull();
+    expect(loadRefusal('load')).toBeNull();
+    expect(loadRefusal({ source: 'saga-sim', type: 'load' })?.[0]).toMatch(/exactly the keys source, type and params/);
+    expect(loadRefusal({ source: 'saga-sim', type: 'load', params: 42 })?.[0]).toMatch(/query string .* or a flat object of string values/);
+    expect(loadRefusal({ source: 'saga-sim', type: 'load', params: 'x'.repeat(MAX_QUERY_LENGTH + 1) })?.[0]).toMatch(/longer than/);
   });
 
   it('reads load params given as a query string through the URL schema', () => {
@@ -286,8 +319,9 @@ describe('createHostBridge', () => {
     expect(a.posted).toEqual([{ message: { source: 'saga-sim', type: 'ready' }, targetOrigin: HOST }]);
 
     const b = fakeWindow();
-    createHostBridge({ win: b.win, onCommand: () => {} }).post(lessonCompletedMessage('intro', false));
-    expect(b.posted).toEqual([{ message: lessonCompletedMessage('intro', false), targetOrigin: '*' }]);
+    const done = lessonCompletedMessage({ lesson: 'intro', correct: false, answer: 1, expected: 2, attempt: 1, durationMs: 5, runId: 'r', done: false });
+    createHostBridge({ win: b.win, onCommand: () => {} }).post(done);
+    expect(b.posted).toEqual([{ message: done, targetOrigin: '*' }]);
   });
 
   it('neither posts nor listens when the page is not embedded', () => {
@@ -311,6 +345,21 @@ describe('createHostBridge', () => {
     w.dispatch({ data: { source: 'saga-sim', type: 'load', params: 'seed=4' }, origin: HOST, source: w.parent });
     expect(got.map((c) => c.type)).toEqual(['play', 'load']);
     expect(got[1]?.type === 'load' && got[1].scenario.seed).toBe(4);
+  });
+
+  it('answers ping with ready, an obeyed load with loaded, and a malformed load with load-failed', () => {
+    const w = fakeWindow();
+    const got: IncomingCommand[] = [];
+    createHostBridge({ win: w.win, parentOrigin: HOST, onCommand: (c) => got.push(c) });
+    w.dispatch({ data: { source: 'saga-sim', type: 'ping' }, origin: HOST, source: w.parent });
+    w.dispatch({ data: { source: 'saga-sim', type: 'load', params: 'seed=4&bogus=1' }, origin: HOST, source: w.parent });
+    w.dispatch({ data: { source: 'saga-sim', type: 'load', params: 42 }, origin: HOST, source: w.parent });
+    w.dispatch({ data: { source: 'saga-sim', type: 'load', params: 42 }, origin: 'https://evil.example', source: w.parent });
+    expect(got.map((c) => c.type)).toEqual(['ping', 'load']);
+    const types = w.posted.map((p) => (p.message as { type: string }).type);
+    expect(types).toEqual(['ready', 'loaded', 'load-failed']);
+    expect(w.posted[1].message).toEqual({ source: 'saga-sim', type: 'loaded', warnings: [expect.objectContaining({ param: 'bogus' })] });
+    expect((w.posted[2].message as { reasons: string[] }).reasons[0]).toMatch(/params must be/);
   });
 
   it('stops listening and posting after dispose', () => {

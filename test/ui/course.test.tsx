@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { act, screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROGRESS_KEY } from '../../src/store/progressStorage';
 import { useCourseStore } from '../../src/store/courseStore';
 import { useUiStore } from '../../src/store/uiStore';
@@ -30,8 +30,8 @@ describe('the course in the page', () => {
 
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
     expect(screen.getByRole('alert')).toHaveTextContent('Type a whole number from 0 to 5.');
-    await user.type(screen.getByRole('spinbutton', { name: /Your answer/ }), '2');
-    await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
+    // No form to submit (a sandboxed frame may forbid it): Enter in the field locks the answer in.
+    await user.type(screen.getByRole('spinbutton', { name: /Your answer/ }), '2{Enter}');
 
     expect(screen.getByRole('heading', { name: '2 · Watch the run' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Check my prediction' })).toHaveAttribute('aria-disabled', 'true');
@@ -40,7 +40,11 @@ describe('the course in the page', () => {
 
     expect(screen.getByText('Your prediction was right.')).toBeInTheDocument();
     expect(screen.getByText(/The ledger holds 2 charge rows of \$40/)).toBeInTheDocument();
-    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}')).toEqual({ version: 1, lessons: { 'retries-need-keys': { answer: 2, correct: true } } });
+    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}')).toEqual({
+      version: 1,
+      lessons: { 'retries-need-keys': { answer: 2, correct: true, attempts: 1, done: 'correct' } },
+    });
+    expect(screen.getByText('Lesson done: answered right (1 try so far).')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Retries need idempotency keys \(completed\)/ })).toBeInTheDocument();
 
     // Try it yourself: the unlocked knobs change the run.
@@ -57,6 +61,36 @@ describe('the course in the page', () => {
     await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
     expect(screen.getByText('Not quite — the run went differently.')).toBeInTheDocument();
     expect(screen.getByText(/^Stuck: the seat stays held/)).toBeInTheDocument();
+    // A wrong answer does not finish the lesson: the page says what does.
+    expect(screen.getByText(/^Not done yet: read why below, then "Answer again"/)).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Course' });
+    expect(nav).toHaveTextContent('0 of 6 lessons done');
+    expect(within(nav).getByRole('link', { name: /Someone has to drive/ })).not.toHaveAccessibleName(/completed/);
+
+    // The second try, after reading why, finishes it, and the page says how.
+    await user.click(screen.getByRole('button', { name: 'Answer again' }));
+    await user.click(await screen.findByRole('radio', { name: /Completed/ }));
+    await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
+    await user.click(await screen.findByRole('button', { name: 'Jump to end' }));
+    await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
+    expect(screen.getByText(/^Lesson done after a second try: you have read why .* \(2 tries so far\)\.$/)).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: /Someone has to drive \(completed after a second try\)/ })).toBeInTheDocument();
+    expect(nav).toHaveTextContent('1 of 6 lessons done');
+  });
+
+  it('says so when progress cannot be saved (storage blocked in a cross-site frame)', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    try {
+      const { user } = openAt('?lesson=retries-need-keys');
+      await user.type(await screen.findByRole('spinbutton', { name: /Your answer/ }), '2{Enter}');
+      await user.click(screen.getByRole('button', { name: 'Jump to end' }));
+      await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
+      expect(screen.getByText(/This page cannot save your progress here/)).toBeInTheDocument();
+    } finally {
+      setItem.mockRestore();
+    }
   });
 
   it('a lesson link with other settings opens "Try it yourself", and can start over', async () => {

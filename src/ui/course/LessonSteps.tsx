@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunResult } from '../../core';
-import { lessonCompletedMessage } from '../../embed';
+import { lessonCompletedMessage, xapiStatements } from '../../embed';
 import { type ControlId, formatAnswer, isCorrect, type Lesson, nextLesson } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
+import type { LessonProgress } from '../../store/progressStorage';
 import { useUiStore } from '../../store/uiStore';
 import { useRaceStore } from '../race/raceStore';
 import { useCourseLink } from './courseContext';
@@ -54,14 +55,30 @@ export function PredictStep({ lesson }: { lesson: Lesson }) {
 }
 
 export function WatchStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
-  const { prediction, atEnd, answer } = useCourseStore();
+  const { prediction, atEnd } = useCourseStore();
   const { post } = useCourseLink();
   const [nudge, setNudge] = useState(false);
   const check = () => {
     if (!atEnd || prediction === null) return setNudge(true);
-    const correct = isCorrect(prediction, lesson.question.answer(pinnedRun));
-    answer(correct);
-    post(lessonCompletedMessage(lesson.id, correct));
+    const course = useCourseStore.getState();
+    const wasDone = course.progress.lessons[lesson.id]?.done !== undefined;
+    const expected = lesson.question.answer(pinnedRun);
+    const correct = isCorrect(prediction, expected);
+    const entry = course.answer(correct);
+    if (!entry) return;
+    // Every checked answer reaches the host, right or wrong: `correct`, `attempt` and `done` say which.
+    const message = lessonCompletedMessage({
+      lesson: lesson.id,
+      correct,
+      answer: prediction,
+      expected,
+      attempt: entry.attempts,
+      durationMs: Date.now() - course.questionShownAt,
+      runId: course.runId,
+      done: entry.done !== undefined,
+    });
+    post(message);
+    if (course.xapi) for (const m of xapiStatements(message, lesson.title, window.location.href, !wasDone && entry.done !== undefined)) post(m);
   };
   return (
     <div className="lesson-step">
@@ -95,8 +112,21 @@ function TryIt({ lesson }: { lesson: Lesson }) {
   );
 }
 
+/** Whether the lesson counts as done, and why, in words (one source: the saved entry). */
+function LessonStanding({ entry }: { entry: LessonProgress }) {
+  const tries = entry.attempts === 1 ? '1 try' : `${entry.attempts} tries`;
+  const text =
+    entry.done === 'correct'
+      ? `Lesson done: answered right (${tries} so far).`
+      : entry.done === 'second-try'
+        ? `Lesson done after a second try: you have read why the run went as it did (${tries} so far).`
+        : 'Not done yet: read why below, then "Answer again". The lesson counts as done when you answer right, or after a second try.';
+  return <p className="lesson-standing">{text}</p>;
+}
+
 export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
-  const { prediction, correct, embed } = useCourseStore();
+  const { prediction, correct, embed, progressSaved } = useCourseStore();
+  const entry = useCourseStore((s) => s.progress.lessons[lesson.id]);
   const next = nextLesson(lesson.id);
   return (
     <div className="lesson-step">
@@ -107,6 +137,13 @@ export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun:
       <p>
         You predicted: <strong>{prediction === null ? '—' : formatAnswer(lesson.question, prediction)}</strong>
       </p>
+      {entry && <LessonStanding entry={entry} />}
+      {!progressSaved && (
+        <p className="hint storage-note">
+          <span aria-hidden="true">⚠</span> This page cannot save your progress here (the browser blocks storage in this frame): it
+          lasts until you leave the page.
+        </p>
+      )}
       {/* The explanation starts from the run's own answer. */}
       <p>{lesson.question.explain(pinnedRun)}</p>
       <h3 className="step-heading">4 · Try it yourself</h3>

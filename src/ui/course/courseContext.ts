@@ -3,9 +3,15 @@ import type { RunResult } from '../../core';
 import type { OutgoingMessage } from '../../embed';
 
 /** What the course shell offers the views inside it. */
+/** Side by side: the run of each side, reported together. */
+export interface RunSides {
+  choreography: RunResult;
+  orchestration: RunResult;
+}
+
 export interface CourseLink {
-  /** A view says where its playback stands: the run when at its end, null otherwise. */
-  reportRunEnd: (run: RunResult | null) => void;
+  /** A view says where its playback stands: the run when at its end, null otherwise (and both sides, side by side). */
+  reportRunEnd: (run: RunResult | null, sides?: RunSides) => void;
   /** Posts to the host page, when there is one. */
   post: (message: OutgoingMessage) => void;
 }
@@ -20,9 +26,11 @@ export const useCourseLink = (): CourseLink => useContext(CourseContext);
  * Tells the course when playback reaches the end of the run (and when it leaves it), so it can
  * enable "Check my prediction" and post `run-finished` to the host page.
  */
-export function useReportRunEnd(run: RunResult, atEnd: boolean): void {
+export function useReportRunEnd(run: RunResult, atEnd: boolean, sides?: RunSides): void {
   const { reportRunEnd } = useCourseLink();
+  const choreography = sides?.choreography;
+  const orchestration = sides?.orchestration;
   useEffect(() => {
-    reportRunEnd(atEnd ? run : null);
-  }, [reportRunEnd, run, atEnd]);
+    reportRunEnd(atEnd ? run : null, choreography && orchestration ? { choreography, orchestration } : undefined);
+  }, [reportRunEnd, run, atEnd, choreography, orchestration]);
 }
