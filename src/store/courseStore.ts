@@ -55,6 +55,8 @@ export interface CourseState {
   progressSaved: boolean;
   /** A stop the host or the link asked to pause at; the playback view seeks there and clears it. */
   seekStop: number | null;
+  /** The playback stop on screen and the last one ("event index of last"), reported by the view. */
+  stop: { index: number; last: number };
   /** Counts the host's `ping`s: each one re-sends the page's height. */
   pings: number;
   openLesson: (lessonId: string | null, phase?: LessonPhase) => void;
@@ -84,6 +86,7 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
   progressSaved: true,
   seekStop: null,
   pings: 0,
+  stop: { index: 0, last: 0 },
   openLesson: (lessonId, phase = 'predict') =>
     set({ lessonId, phase, prediction: null, correct: null, atEnd: false, runId: nextRunId(), questionShownAt: Date.now() }),
   // Watching again is a new run for the host: it hears `run-finished` once more.

@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import { embedSnippet, shareUrl } from '../../embed';
+import { shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { EmbedOptions } from './EmbedOptions';
 
 /** Copies with the Clipboard API; where that is missing or refused, selects the text for Ctrl+C instead. */
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
@@ -23,18 +24,10 @@ export function ShareBox() {
   const panels = useUiStore((s) => s.panels);
   const lessonId = useCourseStore((s) => s.lessonId);
   const linkField = useRef<HTMLInputElement>(null);
-  const codeField = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
 
   const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
   const link = shareUrl(window.location.href, scenario, view);
-  let code: string;
-  try {
-    code = embedSnippet(shareUrl(window.location.href, scenario, { ...view, embed: true }), { title: 'Saga Simulator: an interactive saga run' });
-  } catch {
-    // Opened from a file: an iframe needs the app on a web server.
-    code = 'Serve the simulator over http(s) to embed it.';
-  }
 
   const onCopy = async (what: 'Link' | 'Embed code', text: string, field: HTMLInputElement | HTMLTextAreaElement | null) => {
     const ok = await copy(text, field);
@@ -52,13 +45,7 @@ export function ShareBox() {
             Copy link
           </button>
         </div>
-        <label htmlFor={`${id}-code`}>Embed code for a course page</label>
-        <div className="share-row">
-          <textarea id={`${id}-code`} ref={codeField} readOnly rows={3} value={code} onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => onCopy('Embed code', code, codeField.current)}>
-            Copy embed code
-          </button>
-        </div>
+        <EmbedOptions onCopy={(code, field) => onCopy('Embed code', code, field)} />
         <p role="status" className="hint">
           {status}
         </p>
