@@ -7,6 +7,7 @@ import { CourseContext, type CourseLink, type RunSides } from './courseContext';
 import { useUrlSync } from './location';
 import { useHostBridge } from './useHostBridge';
 import { useResizeReports } from './useResizeReports';
+import './print.css';
 
 /**
  * The course's plumbing around the app: the URL follows the run, the host page hears `ready`,

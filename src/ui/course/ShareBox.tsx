@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { Downloads } from './Downloads';
 import { EmbedOptions } from './EmbedOptions';
 
 /** Copies with the Clipboard API; where that is missing or refused, selects the text for Ctrl+C instead. */
@@ -46,6 +47,7 @@ export function ShareBox() {
           </button>
         </div>
         <EmbedOptions onCopy={(code, field) => onCopy('Embed code', code, field)} />
+        <Downloads />
         <p role="status" className="hint">
           {status}
         </p>

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect } from 'react';
 import type { RunResult } from '../../core';
 import type { OutgoingMessage } from '../../embed';
+import { noteShownRun } from './exportRun';
 
 /** What the course shell offers the views inside it. */
 /** Side by side: the run of each side, reported together. */
@@ -31,6 +32,8 @@ export function useReportRunEnd(run: RunResult, atEnd: boolean, sides?: RunSides
   const choreography = sides?.choreography;
   const orchestration = sides?.orchestration;
   useEffect(() => {
-    reportRunEnd(atEnd ? run : null, choreography && orchestration ? { choreography, orchestration } : undefined);
+    const both = choreography && orchestration ? { choreography, orchestration } : undefined;
+    noteShownRun(run, both);
+    reportRunEnd(atEnd ? run : null, both);
   }, [reportRunEnd, run, atEnd, choreography, orchestration]);
 }
