@@ -83,7 +83,8 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
   atEnd: false,
   runId: nextRunId(),
   questionShownAt: Date.now(),
-  progressSaved: true,
+  // A frame without storage at all (sandboxed without same-origin) is known from the start.
+  progressSaved: browserStorage() !== null,
   seekStop: null,
   pings: 0,
   stop: { index: 0, last: 0 },
