@@ -4,7 +4,6 @@
  */
 
 export { type Codec, isHttpOrigin } from './codecs';
-export { AUTO_START_HEIGHT, type EmbedChoices, type EmbedCode, embedCode } from './embedChoices';
 export { EMBED_SANDBOX, embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,

@@ -21,7 +21,8 @@ describe('the embed options', () => {
     const { user } = renderApp();
     await screen.findByRole('heading', { name: 'Undo is a new action' });
     await user.click(screen.getByText('Share or embed this run'));
-    const options = screen.getByRole('group', { name: 'Embed options' });
+    // The options load when the box first opens.
+    const options = await screen.findByRole('group', { name: 'Embed options' });
 
     // A lesson by default, fitted to its content with the resizer.
     expect(src().search).toBe('?lesson=undo-is-a-new-action&embed=1');

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
-import { ALL_PANELS, type EmbedChoices, embedCode, type PanelId, SPEEDS, type Speed } from '../../embed';
+import { ALL_PANELS, type PanelId, SPEEDS, type Speed } from '../../embed';
+// Directly, not through the barrel: this code loads with the share box, not with the page.
+import { type EmbedChoices, embedCode } from '../../embed/embedChoices';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import './embedOptions.css';

@@ -1,9 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
-import { Downloads } from './Downloads';
-import { EmbedOptions } from './EmbedOptions';
+
+const ShareExtras = lazy(() => import('./ShareExtras'));
 
 /** Copies with the Clipboard API; where that is missing or refused, selects the text for Ctrl+C instead. */
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
@@ -26,6 +26,7 @@ export function ShareBox() {
   const lessonId = useCourseStore((s) => s.lessonId);
   const linkField = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
+  const [opened, setOpened] = useState(false);
 
   const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
   const link = shareUrl(window.location.href, scenario, view);
@@ -36,7 +37,7 @@ export function ShareBox() {
   };
 
   return (
-    <details className="share">
+    <details className="share" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>Share or embed this run</summary>
       <div className="share-body">
         <label htmlFor={`${id}-link`}>Link to this run</label>
@@ -46,8 +47,11 @@ export function ShareBox() {
             Copy link
           </button>
         </div>
-        <EmbedOptions onCopy={(code, field) => onCopy('Embed code', code, field)} />
-        <Downloads />
+        {opened && (
+          <Suspense fallback={<p className="hint">Loading the embed options…</p>}>
+            <ShareExtras onCopy={(code, field) => onCopy('Embed code', code, field)} />
+          </Suspense>
+        )}
         <p role="status" className="hint">
           {status}
         </p>

@@ -1,23 +1,7 @@
 /**
- * "Download": the timeline as a standalone SVG or PNG, and the run on screen as JSON. The SVG
- * carries its styles inline (the page's stylesheet does not travel with the file).
+ * "Download": the timeline as a standalone SVG or PNG, and any file handed to the browser. The
+ * SVG carries its styles inline (the page's stylesheet does not travel with the file).
  */
-
-import type { RunResult } from '../../core';
-
-/** The run the view last showed, and side by side both of its sides; set by the views (see `useReportRunEnd`). */
-let shown: { run: RunResult; sides?: { choreography: RunResult; orchestration: RunResult } } | null = null;
-
-/** Records the run on screen. */
-export function noteShownRun(run: RunResult, sides?: { choreography: RunResult; orchestration: RunResult }): void {
-  shown = sides ? { run, sides } : { run };
-}
-
-/** The run on screen as indented JSON (side by side: both sides), or null before any run was shown. */
-export function shownRunJson(): string | null {
-  if (!shown) return null;
-  return JSON.stringify(shown.sides ?? shown.run, null, 2);
-}
 
 /** Style properties an SVG needs to look the same without the page's stylesheet. */
 const SVG_STYLE = [
