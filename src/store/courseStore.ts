@@ -91,7 +91,7 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
   openLesson: (lessonId, phase = 'predict') =>
     set({ lessonId, phase, prediction: null, correct: null, atEnd: false, runId: nextRunId(), questionShownAt: Date.now() }),
   // Watching again is a new run for the host: it hears `run-finished` once more.
-  lockPrediction: (answer) => set({ prediction: answer, phase: 'watch', atEnd: false, runId: nextRunId() }),
+  lockPrediction: (answer) => set({ prediction: answer, phase: 'watch', atEnd: false, runId: nextRunId(), seekStop: null }),
   answer: (correct) => {
     const { lessonId, prediction, progress } = get();
     if (lessonId === null || prediction === null) return null;

@@ -24,11 +24,15 @@ export function obey(command: IncomingCommand): void {
       ui.setPlaying(false);
       ui.setCursor(0);
       return;
-    case 'seek':
+    case 'seek': {
+      // Before the prediction the run is not shown: a moment of it would give the answer away.
+      const { lessonId, phase } = useCourseStore.getState();
+      if (lessonId !== null && phase === 'predict') return;
       // The playback view knows the run's stops; it pauses there and clears the request.
       ui.setPlaying(false);
       useCourseStore.setState({ seekStop: command.step });
       return;
+    }
     case 'ping':
       // The bridge answered `ready`; the size goes out again too, for a resizer that attached late.
       useCourseStore.setState((s) => ({ pings: s.pings + 1 }));
