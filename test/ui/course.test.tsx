@@ -69,9 +69,9 @@ describe('the course in the page', () => {
 
     // The second try, after reading why, finishes it, and the page says how.
     await user.click(screen.getByRole('button', { name: 'Answer again' }));
-    await user.click(await screen.findByRole('radio', { name: /Completed/ }));
+    await user.click(await screen.findByRole('radio', { name: /Completed/ }, { timeout: 10_000 }));
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
-    await user.click(await screen.findByRole('button', { name: 'Jump to end' }));
+    await user.click(await screen.findByRole('button', { name: 'Jump to end' }, { timeout: 10_000 }));
     await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
     expect(screen.getByText(/^Lesson done after a second try: you have read why .* \(2 tries so far\)\.$/)).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: /Someone has to drive \(completed after a second try\)/ })).toBeInTheDocument();
@@ -84,7 +84,7 @@ describe('the course in the page', () => {
     });
     try {
       const { user } = openAt('?lesson=retries-need-keys');
-      await user.type(await screen.findByRole('spinbutton', { name: /Your answer/ }), '2{Enter}');
+      await user.type(await screen.findByRole('spinbutton', { name: /Your answer/ }, { timeout: 10_000 }), '2{Enter}');
       await user.click(screen.getByRole('button', { name: 'Jump to end' }));
       await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
       expect(screen.getByText(/This page cannot save your progress here/)).toBeInTheDocument();

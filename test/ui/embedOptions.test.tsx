@@ -6,6 +6,8 @@ import { applyParsed, parseSearch } from '../../src/ui/course/location';
 import { renderApp, setUpApp } from './helpers';
 
 setUpApp();
+// Lazy chunks load on demand; on a loaded machine that takes more than testing-library's default second.
+const LAZY_TIMEOUT = 10_000;
 beforeEach(() => {
   localStorage.clear();
   useCourseStore.setState(useCourseStore.getInitialState(), true);
@@ -19,10 +21,10 @@ describe('the embed options', () => {
   it('follow every choice live: lesson or run, a moment, panels, speed, height, the course site', async () => {
     applyParsed(parseSearch('?lesson=undo-is-a-new-action'));
     const { user } = renderApp();
-    await screen.findByRole('heading', { name: 'Undo is a new action' });
+    await screen.findByRole('heading', { name: 'Undo is a new action' }, { timeout: LAZY_TIMEOUT });
     await user.click(screen.getByText('Share or embed this run'));
     // The options load when the box first opens.
-    const options = await screen.findByRole('group', { name: 'Embed options' });
+    const options = await screen.findByRole('group', { name: 'Embed options' }, { timeout: LAZY_TIMEOUT });
 
     // A lesson by default, fitted to its content with the resizer.
     expect(src().search).toBe('?lesson=undo-is-a-new-action&embed=1');
