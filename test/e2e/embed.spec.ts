@@ -58,6 +58,8 @@ async function answer(frame: FrameLocator, option: RegExp, byKeyboard: boolean):
   if (byKeyboard) await radio.press('Enter');
   else await frame.getByRole('button', { name: 'Lock in my prediction and run it' }).click();
   await frame.getByRole('button', { name: 'Jump to end' }).click();
+  // As a learner would: check once the page says the run has finished.
+  await expect(frame.getByText('The run has finished: check your prediction.')).toBeVisible();
   await frame.getByRole('button', { name: 'Check my prediction' }).click();
 }
 

@@ -31,6 +31,7 @@ test.describe('from a file on disk', () => {
     await page.getByRole('radio', { name: /^Stuck/ }).check();
     await page.getByRole('button', { name: 'Lock in my prediction and run it' }).click();
     await page.getByRole('button', { name: 'Jump to end' }).click();
+    await expect(page.getByText('The run has finished: check your prediction.')).toBeVisible();
     await page.getByRole('button', { name: 'Check my prediction' }).click();
     await expect(page.getByText('Your prediction was right.')).toBeVisible();
 
