@@ -7,7 +7,6 @@ export { type Codec, isHttpOrigin } from './codecs';
 export { EMBED_SANDBOX, embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,
-  type LessonResult,
   type LoadedMessage,
   type LoadFailedMessage,
   loadedMessage,
@@ -23,7 +22,6 @@ export {
   type HostWindowLike,
   type IncomingCommand,
   type LessonCompletedMessage,
-  lessonCompletedMessage,
   MESSAGE_SOURCE,
   type MessageEventLike,
   type OutgoingMessage,
@@ -33,6 +31,7 @@ export {
   type RunFinishedMessage,
   runFinishedMessage,
 } from './hostMessages';
+export { type LessonResult, lessonCompletedMessage } from './lessonMessages';
 export { isoDuration, type XapiMessage, type XapiStatement, xapiStatements } from './xapi';
 export { EXCERPT_LENGTH, safeExcerpt } from './safeText';
 export {

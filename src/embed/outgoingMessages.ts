@@ -122,30 +122,6 @@ export function runFinishedMessage(
   };
 }
 
-/** The facts of one checked answer. */
-export type LessonResult = Omit<LessonCompletedMessage, 'source' | 'type' | 'answer' | 'expected'> & {
-  answer: string | readonly string[] | number;
-  expected: string | readonly string[] | number;
-};
-
-const plainAnswer = (a: string | readonly string[] | number): string | string[] | number => (Array.isArray(a) ? [...a] : (a as string | number));
-
-/** The `lesson-completed` event. */
-export function lessonCompletedMessage(result: LessonResult): LessonCompletedMessage {
-  return {
-    source: MESSAGE_SOURCE,
-    type: 'lesson-completed',
-    lesson: result.lesson,
-    correct: result.correct,
-    answer: plainAnswer(result.answer),
-    expected: plainAnswer(result.expected),
-    attempt: result.attempt,
-    durationMs: Math.max(0, Math.round(result.durationMs)),
-    runId: result.runId,
-    done: result.done,
-  };
-}
-
 /** The `resize` event; heights are whole CSS pixels. */
 export function resizeMessage(height: number): ResizeMessage {
   return { source: MESSAGE_SOURCE, type: 'resize', height: Math.max(0, Math.ceil(height)) };

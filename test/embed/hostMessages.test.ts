@@ -4,12 +4,12 @@ import {
   createHostBridge,
   type HostWindowLike,
   type IncomingCommand,
-  lessonCompletedMessage,
   type MessageEventLike,
   parseIncomingMessage,
   readyMessage,
   runFinishedMessage,
 } from '../../src/embed/hostMessages';
+import { lessonCompletedMessage } from '../../src/embed/lessonMessages';
 import { resizeMessage } from '../../src/embed/outgoingMessages';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../src/embed/urlSchema';
 import { runScenario } from '../../src/core';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonCompletedMessage } from '../../src/embed/outgoingMessages';
+import { lessonCompletedMessage } from '../../src/embed/lessonMessages';
 import { isoDuration, xapiStatements } from '../../src/embed/xapi';
 import { parseQuery } from '../../src/embed/urlSchema';
 
