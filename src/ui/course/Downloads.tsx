@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { laneLabels, saveFile, svgMarkup, svgPng } from './exportRun';
-import { shownRunJson } from './shownRun';
+import { shownRunJson } from './runOnScreen';
 
 /** The timeline on screen (the first, side by side), or null when its panel is hidden. */
 const timelineSvg = (): SVGSVGElement | null => document.querySelector<SVGSVGElement>('svg.tl-svg');

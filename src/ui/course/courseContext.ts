@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect } from 'react';
 import type { RunResult } from '../../core';
 import type { OutgoingMessage } from '../../embed';
-import { noteShownRun } from './shownRun';
+import { noteShownRun } from './runOnScreen';
 
 /** What the course shell offers the views inside it. */
 /** Side by side: the run of each side, reported together. */
