@@ -3,12 +3,12 @@ import type { RunResult } from '../../core';
 import { lessonCompletedMessage, xapiStatements } from '../../embed';
 import { type ControlId, formatAnswer, isCorrect, type Lesson, nextLesson } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
-import type { LessonProgress } from '../../store/progressStorage';
 import { useUiStore } from '../../store/uiStore';
 import { useRaceStore } from '../race/raceStore';
 import { useCourseLink } from './courseContext';
 import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
 import { LessonControls } from './LessonControls';
+import { LessonStanding } from './LessonStanding';
 import { focusLessonTitle } from './location';
 import { QuestionForm } from './QuestionForm';
 
@@ -112,21 +112,8 @@ function TryIt({ lesson }: { lesson: Lesson }) {
   );
 }
 
-/** Whether the lesson counts as done, and why, in words (one source: the saved entry). */
-function LessonStanding({ entry }: { entry: LessonProgress }) {
-  const tries = entry.attempts === 1 ? '1 try' : `${entry.attempts} tries`;
-  const text =
-    entry.done === 'correct'
-      ? `Lesson done: answered right (${tries} so far).`
-      : entry.done === 'second-try'
-        ? `Lesson done after a second try: you have read why the run went as it did (${tries} so far).`
-        : 'Not done yet: read why below, then "Answer again". The lesson counts as done when you answer right, or after a second try.';
-  return <p className="lesson-standing">{text}</p>;
-}
-
 export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
-  const { prediction, correct, embed, progressSaved } = useCourseStore();
-  const entry = useCourseStore((s) => s.progress.lessons[lesson.id]);
+  const { prediction, correct, embed } = useCourseStore();
   const next = nextLesson(lesson.id);
   return (
     <div className="lesson-step">
@@ -134,16 +121,10 @@ export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun:
       <p className={correct ? 'verdict verdict-right' : 'verdict verdict-wrong'}>
         <span aria-hidden="true">{correct ? '✓' : '✗'}</span> {correct ? 'Your prediction was right.' : 'Not quite — the run went differently.'}
       </p>
+      <LessonStanding lessonId={lesson.id} />
       <p>
         You predicted: <strong>{prediction === null ? '—' : formatAnswer(lesson.question, prediction)}</strong>
       </p>
-      {entry && <LessonStanding entry={entry} />}
-      {!progressSaved && (
-        <p className="hint storage-note">
-          <span aria-hidden="true">⚠</span> This page cannot save your progress here (the browser blocks storage in this frame): it
-          lasts until you leave the page.
-        </p>
-      )}
       {/* The explanation starts from the run's own answer. */}
       <p>{lesson.question.explain(pinnedRun)}</p>
       <h3 className="step-heading">4 · Try it yourself</h3>
