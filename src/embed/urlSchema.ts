@@ -11,6 +11,7 @@ import type { CrashPoint, DefinitionName, RetryPolicy, Scenario, StepId } from '
 import { DEFAULT_SCENARIO } from '../core/scenario';
 import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
+import { EMBED_PARAMS } from './embedParams';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, retryCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
@@ -312,6 +313,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
       st.view.parentOrigin = v;
     },
   }),
+  ...EMBED_PARAMS,
   defineParam<number[]>({
     name: 'schedule',
     target: 'scenario',

@@ -1,17 +1,19 @@
-import { MotionConfig } from 'framer-motion';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
+import { Brand } from './Brand';
 import { ViewSwitch } from './compare/ViewSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { IncidentPanel } from './IncidentPanel';
 import { InvariantsPanel } from './InvariantsPanel';
 import { Narration } from './Narration';
 import { Playback } from './Playback';
+import { FadeInProvider, useSteppedForward } from './reveal';
 import { OrchestratorPanel } from './panels/OrchestratorPanel';
 import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
+import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CourseNav } from './course/CourseNav';
@@ -19,6 +21,8 @@ import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
 import { LessonControls } from './course/LessonControls';
+// A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
+import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
 import { usePublishShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
@@ -27,9 +31,21 @@ import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
-const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
-const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
+// The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
+const Race = memo(RacePanel);
 const loading = <p className="loading">Loading…</p>;
+
+// The run's panels re-render only when the (deferred) run they draw changes, not on every store update.
+const Incidents = memo(IncidentPanel);
+const Services = memo(ServicesBoard);
+const TimelinePanel = memo(Timeline);
+const Story = memo(Narration);
+const Invariants = memo(InvariantsPanel);
+const Orchestrator = memo(OrchestratorPanel);
+// The knobs do not change while the run plays or is scrubbed: skip them on those renders.
+const Knobs = memo(ScenarioControls);
+const MoreKnobs = memo(LessonControls);
+const MORE_KNOBS = ['mode', 'drop', 'crash'] as const;
 
 interface SimulatorProps {
   /** The open lesson: it pins the scenario, so the sandbox's controls give way to the lesson's. */
@@ -42,20 +58,31 @@ interface SimulatorProps {
 
 /** The simulator page: scenario and playback on top, the run's views below. */
 function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
-  const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
+  const scenario = useUiStore((s) => s.scenario);
+  const cursor = useUiStore((s) => s.cursor);
+  const panels = useUiStore((s) => s.panels);
+  const setScenario = useUiStore((s) => s.setScenario);
+  const setPlaying = useUiStore((s) => s.setPlaying);
   // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
   const live = useSimulatorRun(scenario, cursor);
-  const { run, sim, stops } = live;
+  const { sim, stops, operator } = live;
+  // Playback follows every scrub and tick at once; the heavy panels draw a deferred copy of the run, which
+  // React renders in interruptible passes and drops when the cursor has already moved on (a phone's CPU).
+  const run = useDeferredValue(live.run);
+  const fadeIn = useSteppedForward(run.cursor, stops);
   const settled = run.cursor === run.trace.length && sim.idle;
-  const sagaIds = live.result.sagas.map((s) => s.id);
-  const act = (sagaIndex: number, action: 'retry' | 'resolve') => {
-    // Play on from the operator's action so the learner sees what it led to.
-    if (live.operator(sagaIndex, action)) setPlaying(true);
-  };
+  const sagaIds = useMemo(() => live.result.sagas.map((s) => s.id), [live.result]);
+  const act = useCallback(
+    (sagaIndex: number, action: 'retry' | 'resolve') => {
+      // Play on from the operator's action so the learner sees what it led to.
+      if (operator(sagaIndex, action)) setPlaying(true);
+    },
+    [operator, setPlaying],
+  );
   const runKey = JSON.stringify(scenario);
   // A lesson shows only the panels it has introduced; the sandbox shows what the link asks for.
   const show = (id: (typeof panels)[number]) => panels.includes(id) && (!lesson || lesson.panels.includes(id));
-  useReportRunEnd(live.result, run.cursor >= run.trace.length);
+  useReportRunEnd(live.result, live.run.cursor >= live.run.trace.length);
   usePublishShownRun(live.result);
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
@@ -64,14 +91,15 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   const race = show('race') && (!embed || run.scenario.buyers > 1);
 
   return (
-    <>
+    // Newly revealed rows, lines and marks fade in after one step forward, not after a jump or a scrub.
+    <FadeInProvider value={fadeIn}>
       <div className="top">
         {controls && (
           <>
-            <ScenarioControls scenario={scenario} onChange={setScenario} />
+            <Knobs scenario={scenario} onChange={setScenario} />
             <details className="more sandbox-more">
               <summary>Mode, lost messages and crashes</summary>
-              <LessonControls ids={['mode', 'drop', 'crash']} />
+              <MoreKnobs ids={MORE_KNOBS} />
             </details>
           </>
         )}
@@ -86,31 +114,29 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           </div>
         )}
       </div>
-      <Playback run={run} stops={stops} />
+      <Playback run={live.run} stops={stops} />
       {race && (
         // Before the prediction is checked the race's knobs are hidden, like every lesson control.
-        <Suspense fallback={loading}>
-          <RacePanel run={run} sim={sim} controls={!locked} />
-        </Suspense>
+        <Race run={run} sim={sim} controls={!locked} />
       )}
       <div className={lesson ? 'layout in-lesson' : 'layout'}>
         <div className="stage">
           {show('incidents') && (
             <div className="slot slot-incidents">
-              <IncidentPanel run={run} sagaIds={sagaIds} operator={act} />
+              <Incidents run={run} sagaIds={sagaIds} operator={act} />
             </div>
           )}
           {show('services') && (
             <div className="slot slot-services">
               <ErrorBoundary label="the services board" resetKey={runKey}>
-                <ServicesBoard run={run} />
+                <Services run={run} />
               </ErrorBoundary>
             </div>
           )}
           {show('timeline') && (
             <div className="slot slot-timeline">
               <ErrorBoundary label="the timeline" resetKey={runKey}>
-                <Timeline run={run} />
+                <TimelinePanel run={run} />
               </ErrorBoundary>
             </div>
           )}
@@ -119,24 +145,24 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           {lessonPanel && <div className="slot slot-lesson">{lessonPanel}</div>}
           {show('narration') && (
             <div className="slot slot-narration">
-              <Narration run={run} />
+              <Story run={run} />
             </div>
           )}
           {show('invariants') && (
             <div className="slot slot-invariants">
-              <InvariantsPanel run={run} settled={settled} />
+              <Invariants run={run} settled={settled} />
             </div>
           )}
           {show('orchestrator') && (
             <div className="slot slot-orchestrator">
               <ErrorBoundary label="the orchestrator panel" resetKey={runKey}>
-                <OrchestratorPanel run={run} />
+                <Orchestrator run={run} />
               </ErrorBoundary>
             </div>
           )}
         </aside>
       </div>
-    </>
+    </FadeInProvider>
   );
 }
 
@@ -152,14 +178,10 @@ export function App() {
   const locked = lesson !== undefined && phase === 'watch';
   // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
   // sit near the top of the page; the side-by-side view has no side column, so it keeps the lesson above.
-  const lessonPanel = lesson && (
-    <Suspense fallback={loading}>
-      <LessonPanel lesson={lesson} />
-    </Suspense>
-  );
+  const lessonPanel = lesson && <LessonPanel lesson={lesson} />;
   const beside = lesson !== undefined && showRun && view !== 'compare';
   return (
-    <MotionConfig reducedMotion="user">
+    <>
       <CourseShell>
         {/* Keyboard users reach the playback without tabbing through the lesson list. */}
         {showRun && (
@@ -171,10 +193,7 @@ export function App() {
           <EmbedBar />
         ) : (
           <header className="app-header">
-            <div className="brand">
-              <h1>Saga Simulator</h1>
-              <p className="subtitle">One order, five services, no global undo.</p>
-            </div>
+            <Brand />
             <CourseNav />
             <div className="header-tools">
               {!lesson && <ViewSwitch />}
@@ -198,6 +217,6 @@ export function App() {
           )}
         </main>
       </CourseShell>
-    </MotionConfig>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { expectNoAxeViolations } from './axe';
 
 /** Picks the first answers of the open lesson's question and locks them in: the run starts. */
 async function predict(page: Page): Promise<void> {
-  const form = page.locator('form.question-form');
+  const form = page.locator('.question-form');
   await form.waitFor();
   const selects = form.locator('select');
   for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });

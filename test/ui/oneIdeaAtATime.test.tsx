@@ -31,7 +31,7 @@ describe('a first visit opens lesson 1', () => {
   });
 
   it('with saved progress, or with scenario parameters, the page opens where it did before: the sandbox', () => {
-    useCourseStore.setState({ progress: { version: 1, lessons: { 'assume-it-works': { answer: 'left', correct: true } } } });
+    useCourseStore.setState({ progress: { version: 1, lessons: { 'assume-it-works': { answer: 'left', correct: true, attempts: 1, done: 'correct' } } } });
     bootAt('');
     expect(useCourseStore.getState().lessonId).toBeNull();
     useCourseStore.setState(useCourseStore.getInitialState(), true);

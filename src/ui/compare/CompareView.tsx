@@ -48,7 +48,10 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
   const index = Math.min(Math.max(0, cursor), shared.length - 1);
   // The course hears when both sides have played out (the run it reports is the scenario's own mode).
   const own = scenario.mode === 'choreography' ? choreography.result : orchestration.result;
-  useReportRunEnd(own, index >= shared.length - 1);
+  useReportRunEnd(own, index >= shared.length - 1, {
+    choreography: choreography.result,
+    orchestration: orchestration.result,
+  });
   // A lesson explains the side it asks about (the scenario's own mode), with the other side beside it.
   usePublishShownRun(own, own === choreography.result ? orchestration.result : choreography.result);
   const at = shared[index].cursors;
