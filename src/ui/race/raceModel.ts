@@ -123,7 +123,7 @@ export function buyersAt(run: RunView): BuyerView[] {
     const saga = `s-${buyer}`;
     let outcome: Outcome | undefined;
     for (const e of events) if (e.saga === saga && TERMINAL[e.type]) outcome = TERMINAL[e.type];
-    const active = activeState(run.trace, run.cursor, saga, run.scenario);
+    const active = activeState(run.trace, run.cursor, saga);
     return { buyer, saga, orderId: `o-${buyer}`, state: describeActive(active), outcome, ...readsOf(events, saga, buyer) };
   });
 }
