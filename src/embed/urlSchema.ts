@@ -9,7 +9,7 @@
 
 import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
 import { DEFAULT_SCENARIO } from '../core/scenario';
-import { DEFINITION_NAMES } from '../core/definitions/builtins';
+import { BUILT_IN_DEFINITIONS, DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
@@ -88,6 +88,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     defaultValue: 'none',
     defaultText: 'none (no step fails)',
     read: (s) => s.scenario.failAt ?? 'none',
+    stepsOf: (v) => (v === 'none' ? [] : [v]),
     write: (st, v) => {
       if (v === 'none') delete st.scenario.failAt;
       else st.scenario.failAt = v;
@@ -114,6 +115,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     defaultValue: {},
     defaultText: 'no lost responses',
     read: (s) => nonZero(s.scenario.lostResponses),
+    stepsOf: Object.keys,
     write: (st, v) => {
       st.scenario.lostResponses = v;
     },
@@ -127,6 +129,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     defaultValue: {},
     defaultText: 'no failing compensations',
     read: (s) => nonZero(s.scenario.compensationFailures),
+    stepsOf: Object.keys,
     write: (st, v) => {
       st.scenario.compensationFailures = v;
     },
@@ -187,6 +190,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     defaultValue: 'none',
     defaultText: 'none (nothing is dropped)',
     read: (s) => s.scenario.dropEvent ?? 'none',
+    stepsOf: (v) => (v === 'none' ? [] : [v]),
     write: (st, v) => {
       if (v === 'none') delete st.scenario.dropEvent;
       else st.scenario.dropEvent = v;
@@ -201,6 +205,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     defaultValue: 'none',
     defaultText: 'none (no crash)',
     read: (s) => s.scenario.crash ?? 'none',
+    stepsOf: (v) => (v === 'none' ? [] : [v.step]),
     write: (st, v) => {
       if (v === 'none') delete st.scenario.crash;
       else st.scenario.crash = v;
@@ -332,6 +337,19 @@ function unknownMessage(name: string): string {
   return `Unknown parameter "${safeExcerpt(name)}", ignored.${hint}`;
 }
 
+/** A step named by a link must be a step of the saga the link chose (whatever order the parameters came in). */
+function checkSteps(state: QueryState, seen: ReadonlySet<string>, warnings: WarningList): void {
+  const definition = BUILT_IN_DEFINITIONS[state.scenario.definition as DefinitionName] ?? BUILT_IN_DEFINITIONS.order;
+  const steps = definition.steps.map((s) => s.id);
+  for (const param of QUERY_PARAMS) {
+    if (!seen.has(param.name)) continue;
+    const unknown = param.stepsIn(state).find((s) => !steps.includes(s));
+    if (unknown === undefined) continue;
+    param.reset(state);
+    warnings.add(param.name, `The ${param.name} parameter names the step "${unknown}", but the ${definition.id} saga's steps are ${steps.join(', ')}. Using the default: ${param.defaultText}.`);
+  }
+}
+
 /**
  * Reads name/value pairs (already decoded, e.g. a host's `load` params object) against the
  * schema, exactly as {@link parseQuery} reads a query string. Never throws.
@@ -368,6 +386,7 @@ function readEntries(entries: Iterable<readonly [string, string]>, options: Pars
       warnings.add(name, invalidMessage(param, raw, options));
     }
   }
+  checkSteps(state, seen, warnings);
   return { ...state, warnings: warnings.done() };
 }
 

@@ -65,6 +65,24 @@ describe('parseQuery: valid values', () => {
     expect(parseQuery('lost=payment%3A1').scenario.lostResponses).toEqual({ payment: 1 });
   });
 
+  it("reads a trip link's steps in either parameter order, and checks them against the chosen saga", () => {
+    for (const q of ['definition=trip&failAt=car&lost=payment:2&crash=hotel:before-call', 'failAt=car&crash=hotel:before-call&lost=payment:2&definition=trip']) {
+      const parsed = parseQuery(q);
+      expect(parsed.warnings).toEqual([]);
+      expect(parsed.scenario).toMatchObject({ definition: 'trip', failAt: 'car', lostResponses: { payment: 2 }, crash: { step: 'hotel', when: 'before-call' } });
+      expect(() => resolveScenario(parsed.scenario)).not.toThrow();
+    }
+    expect(toQuery({ definition: 'trip', failAt: 'car' })).toBe('failAt=car&definition=trip');
+    // The order saga has no car: the value is set aside, the warning names the parameter and the saga's steps.
+    const wrong = parseQuery('failAt=car&compFail=flight:1');
+    expect(wrong.scenario.failAt).toBeUndefined();
+    expect(wrong.scenario.compensationFailures).toEqual({});
+    expect(wrong.warnings.map((w) => w.param)).toEqual(['failAt', 'compFail']);
+    expect(wrong.warnings[0]?.message).toBe(
+      'The failAt parameter names the step "car", but the order saga\'s steps are inventory, order, payment, warehouse, delivery. Using the default: none (no step fails).',
+    );
+  });
+
   it('treats none as the absence of a failure, drop or crash', () => {
     const parsed = parseQuery('failAt=none&drop=none&crash=none');
     expect(parsed.warnings).toEqual([]);

@@ -118,7 +118,7 @@ function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: Card
   const id = useId();
   const reduce = useReducedMotion();
   const columns = columnsFor(step.table, buyers);
-  const repeats = step.id === 'payment' ? repeatedCharges(rows) : new Map<string, number>();
+  const repeats = step.table === 'payments' ? repeatedCharges(rows) : new Map<string, number>();
   const table = step.table;
   return (
     <li className={`sp-card${activity.busy ? ' is-busy' : ''}`}>

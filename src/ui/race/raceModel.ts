@@ -47,9 +47,11 @@ export function buyerList(buyers: readonly number[]): string {
 
 const TIMES = ['', 'once', 'twice', 'three times', 'four times'];
 
-/** The seat's rows in the inventory table at the cursor. */
-export function seatAt(run: RunView): SeatView {
-  const rows = tablesAt(run.trace, run.cursor).inventory.rows;
+/** The seat's rows in the inventory table at the cursor; null for a saga with no inventory table (nothing to sell twice). */
+export function seatAt(run: RunView): SeatView | null {
+  const inventory = tablesAt(run.trace, run.cursor).inventory;
+  if (!inventory) return null;
+  const rows = inventory.rows;
   const item = rows.find((r) => r.kind === 'item');
   const stock = Number(item?.stock ?? run.scenario.stock ?? 1);
   const holds = rows.filter((r) => r.kind === 'hold');
