@@ -18,7 +18,6 @@ import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
-import { LessonControls } from './course/LessonControls';
 import { ShareBox } from './course/ShareBox';
 import { WarningBanner } from './course/WarningBanner';
 import './app.css';
@@ -62,13 +61,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
     <>
       <div className="top">
         {controls && (
-          <>
-            <ScenarioControls scenario={scenario} onChange={setScenario} />
-            <details className="more sandbox-more">
-              <summary>Mode, lost messages and crashes</summary>
-              <LessonControls ids={['mode', 'drop', 'crash']} />
-            </details>
-          </>
+          <ScenarioControls scenario={scenario} onChange={setScenario} />
         )}
         {live.warnings.length > 0 && (
           <div className="warning" role="status">
