@@ -180,11 +180,14 @@ function StepMapField({ f, value, steps, onPatch }: { f: ScenarioField; value: R
   return (
     <>
       <StepSelect name={f.name} value={step} steps={steps} onChange={(s) => set(s)} />
-      <label title={f.description}>
-        {w.amount}{' '}
-        {isTime ? (
+      {isTime ? (
+        <label title={f.description}>
+          {w.amount}{' '}
           <input type="number" className="narrow" min={Math.max(1, t.min)} max={t.max} step={500} disabled={!step} value={Number(amount ?? fallback)} onChange={(e) => set(step, Math.min(t.max, Math.max(1, Math.floor(Number(e.target.value) || 1))))} />
-        ) : (
+        </label>
+      ) : (
+        <label title={f.description}>
+          {w.amount}{' '}
           <select value={String(amount ?? fallback)} disabled={!step} onChange={(e) => set(step, e.target.value === 'always' ? 'always' : Number(e.target.value))}>
             {counts.map((n) => (
               <option key={n} value={n}>
@@ -192,8 +195,8 @@ function StepMapField({ f, value, steps, onPatch }: { f: ScenarioField; value: R
               </option>
             ))}
           </select>
-        )}
-      </label>
+        </label>
+      )}
     </>
   );
 }
