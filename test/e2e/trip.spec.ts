@@ -25,7 +25,7 @@ test.describe('the trip saga from a link', () => {
 
     // Step back to the failure: the machine is already compensating (choosing is passed through).
     for (let i = 0; i < 20; i++) {
-      if (/Car failed/.test(await orchestrator.getByRole('list', { name: 'Where the orchestrator is' }).textContent())) break;
+      if (/Car failed/.test((await orchestrator.getByRole('list', { name: 'Where the orchestrator is' }).textContent()) ?? '')) break;
       await page.getByRole('button', { name: 'Step back' }).click();
     }
     await expect(orchestrator.getByRole('list', { name: 'Where the orchestrator is' })).toHaveText(/Car failed; undoing the completed steps in reverse order/);
