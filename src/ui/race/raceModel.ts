@@ -47,6 +47,9 @@ export function buyerList(buyers: readonly number[]): string {
 
 const TIMES = ['', 'once', 'twice', 'three times', 'four times'];
 
+/** The inventory's answer when nothing is left: 410 Gone. */
+const SOLD_OUT = 410;
+
 /** The seat's rows in the inventory table at the cursor; null for a saga with no inventory table (nothing to sell twice). */
 export function seatAt(run: RunView): SeatView | null {
   const inventory = tablesAt(run.trace, run.cursor).inventory;
@@ -95,9 +98,9 @@ function readsOf(events: readonly TraceEvent[], saga: string, buyer: number): Pi
       }
     }
     if (e.type === 'step.failed' && e.step === 'inventory') {
-      const pending = /PENDING for order (\S+)/.exec(String(e.reason ?? ''));
-      refused = pending ? 'locked' : /sold out/.test(String(e.reason ?? '')) ? 'sold out' : undefined;
-      if (pending) read = `read PENDING for ${pending[1]}`;
+      // Facts, not prose: the hold is PENDING for another order (`locked`, `heldBy`), or 410 Gone: sold out.
+      refused = e.locked ? 'locked' : e.status === SOLD_OUT ? 'sold out' : undefined;
+      if (e.locked) read = `read PENDING for ${e.heldBy}`;
       if (refused === 'sold out') read = 'read SOLD OUT';
       reaction = undefined;
     }
