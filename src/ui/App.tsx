@@ -13,6 +13,7 @@ import { OrchestratorPanel } from './panels/OrchestratorPanel';
 import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
 import { useSimulatorRun } from './race/useSimulatorRun';
+import { useRunView } from './useRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
@@ -40,8 +41,9 @@ interface SimulatorProps {
 function Simulator({ lesson, locked = false }: SimulatorProps) {
   const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
   // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
-  const live = useSimulatorRun(scenario, cursor);
-  const { run, sim, stops } = live;
+  const live = useSimulatorRun(scenario);
+  const run = useRunView(live, cursor);
+  const { sim, stops } = live;
   const settled = run.cursor === run.trace.length && sim.idle;
   const sagaIds = live.result.sagas.map((s) => s.id);
   const act = (sagaIndex: number, action: 'retry' | 'resolve') => {

@@ -24,7 +24,7 @@ describe('the course in the page', () => {
   it('a lesson: predict, watch, check against the run, then try it yourself; the answer is saved', async () => {
     const { user } = openAt('?lesson=retries-need-keys');
     // The lesson panel loads on demand.
-    expect(await screen.findByRole('heading', { name: 'Retries need idempotency keys' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Retries need idempotency keys' }, { timeout: 10_000 })).toBeInTheDocument();
     // Before predicting there is no run to peek at.
     expect(screen.queryByRole('region', { name: 'Playback' })).not.toBeInTheDocument();
 
