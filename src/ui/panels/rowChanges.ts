@@ -29,9 +29,10 @@ export function causeOf(e: TraceEvent): ChangeCause {
 
 /** Per table, per row id: how the first `cursor` trace events wrote it. */
 export function rowChanges(trace: readonly TraceEvent[], cursor: number): Record<TableName, Map<string, RowChange>> {
-  // Whatever tables the run has (any definition): a table nobody wrote yet has no changes.
-  const out: Record<TableName, Map<string, RowChange>> = {};
-  for (const e of trace) if (e.type === 'run.started') for (const t of e.tables) out[t] = new Map();
+  // One map per table the run has (the first event names them all), whatever the saga.
+  const head = trace[0];
+  const names = head?.type === 'run.started' ? head.tables : ['sagaLog'];
+  const out: Record<TableName, Map<string, RowChange>> = Object.fromEntries(names.map((t) => [t, new Map<string, RowChange>()]));
   const lastRow = new Map<string, Row>();
   for (let i = 0; i < Math.min(cursor, trace.length); i++) {
     const e = trace[i];
