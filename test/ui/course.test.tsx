@@ -53,7 +53,7 @@ describe('the course in the page', () => {
     await user.click(await screen.findByRole('radio', { name: /Completed/ }));
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
     // This lesson runs side by side, a view that loads on demand.
-    await user.click(await screen.findByRole('button', { name: 'Jump to end' }));
+    await user.click(await screen.findByRole('button', { name: 'Jump to end' }, { timeout: 10_000 }));
     await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
     expect(screen.getByText('Not quite — the run went differently.')).toBeInTheDocument();
     expect(screen.getByText(/^Stuck: the seat stays held/)).toBeInTheDocument();
