@@ -29,10 +29,11 @@ const LAYOUT: Record<string, { row: 'forward' | 'back' | 'operator'; tone: Tone;
   pivotUnknown: { row: 'operator', tone: 'fail', icon: '⚠' },
   abandoned: { row: 'operator', tone: 'fail', icon: '✕' },
 };
+/** A path's states follow one another (drawn with arrows); a set's states are alternatives. */
 const ROWS = [
-  { row: 'forward', label: 'Forward path' },
-  { row: 'back', label: 'Compensation path' },
-  { row: 'operator', label: 'Stopped for an operator or left as it is' },
+  { row: 'forward', label: 'Forward path', set: false },
+  { row: 'back', label: 'Compensation path', set: false },
+  { row: 'operator', label: 'Stopped for an operator or left as it is', set: true },
 ] as const;
 
 /** The kernel's facts about the orchestrator that are not states of its machine. */
@@ -72,9 +73,9 @@ function StateBox({ node, tone, actives, many }: { node: ChartNode; tone: Tone; 
   );
 }
 
-function Path({ nodes, actives, many, label }: { nodes: ChartNode[]; actives: ActiveState[]; many: boolean; label: string }) {
+function Path({ nodes, actives, many, label, set = false }: { nodes: ChartNode[]; actives: ActiveState[]; many: boolean; label: string; set?: boolean }) {
   return (
-    <ol className="oc-path" aria-label={label}>
+    <ol className={`oc-path${set ? ' oc-set' : ''}`} aria-label={label}>
       {nodes.map((g) => {
         const tone = toneOf(g, 'neutral');
         if (g.children.length === 0) return <StateBox key={g.path} node={g} tone={tone} actives={actives} many={many} />;
@@ -216,10 +217,10 @@ export function OrchestratorPanel({ run }: { run: RunView }) {
         </ul>
         <figure className="oc-chart">
           <figcaption>Statechart of the orchestrator machine — the active state is highlighted; dashed states are passed through, never rested in</figcaption>
-          {ROWS.map(({ row, label }) => (
-            <Path key={row} nodes={chart.filter((n) => (LAYOUT[n.path]?.row ?? 'operator') === row)} actives={actives} many={many} label={label} />
+          {ROWS.map(({ row, label, set }) => (
+            <Path key={row} nodes={chart.filter((n) => (LAYOUT[n.path]?.row ?? 'operator') === row)} actives={actives} many={many} label={label} set={set} />
           ))}
-          <Path nodes={OUTSIDE} actives={actives} many={many} label="Outside the machine" />
+          <Path nodes={OUTSIDE} actives={actives} many={many} label="Outside the machine" set />
         </figure>
         <SagaLog rows={log} many={many} fresh={fresh} />
       </section>
