@@ -12,6 +12,7 @@ import { DEFAULT_SCENARIO } from '../core/scenario';
 import { BUILT_IN_DEFINITIONS } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, originCodec } from './codecs';
 import { lessonCodec, panelsCodec } from './paramCodecs';
+import { EMBED_PARAMS } from './embedParams';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
 import { SCENARIO_PARAMS } from './scenarioParams';
@@ -116,6 +117,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
       st.view.parentOrigin = v;
     },
   }),
+  ...EMBED_PARAMS,
   ...SCENARIO_PARAMS.filter((p) => p.name === 'schedule'),
 ];
 
