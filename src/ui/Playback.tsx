@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { SPEEDS, type Speed, useUiStore } from '../store/uiStore';
 import type { RunView } from './runView';
 import { timeAt } from './runView';
+import { usePlaybackPosition } from './course/usePlaybackPosition';
 import { Icon } from './icons';
 import { stopIndexAt } from './stops';
 
@@ -34,6 +35,7 @@ export function Playback({ run, stops }: Props) {
   const index = stopIndexAt(stops, run.cursor);
   const last = stops.length - 1;
   const atEnd = index >= last;
+  usePlaybackPosition(stops, index);
 
   const goTo = (i: number) => setCursor(stops[Math.max(0, Math.min(last, i))]);
   const stepForward = () => goTo(index + 1);
