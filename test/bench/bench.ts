@@ -13,6 +13,7 @@ import { FIRST_LOAD_BUDGET, measureBundle } from './bundleSize';
 import { measureExplorer } from './explorer';
 import { type Figure, kB, notAvailable, round } from './figure';
 import { measureLighthouse } from './lighthouse';
+import { measureMatrix } from './matrix';
 import { measureThroughput } from './throughput';
 
 interface Options {
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
 
   print(await measureThroughput());
   print(await measureExplorer());
+  print(await measureMatrix());
   const bundle = await measureBundle();
   print(bundle);
 
