@@ -9,12 +9,13 @@
 
 import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
 import { DEFAULT_SCENARIO } from '../core/scenario';
+import { MAX_SERVICE_DELAY_MS } from '../core/scenarioFields';
 import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
-import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+import { ALL_PANELS, freshDefaultView, PAGES, type PageId, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
 
 /** Something in a link that was ignored, and why, in plain words. Render it as text. */
 export interface Warning {
@@ -54,6 +55,19 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     read: (s) => s.view.lesson,
     write: (st, v) => {
       st.view.lesson = v;
+    },
+  }),
+  defineParam<PageId>({
+    name: 'view',
+    target: 'view',
+    description: 'Which page shows: one run, choreography and orchestration side by side, or the failure matrix.',
+    codec: enumCodec(PAGES),
+    defaultValue: 'single',
+    defaultText: 'single (one run)',
+    read: (s) => s.view.page,
+    write: (st, v) => {
+      if (v === 'single') delete st.view.page;
+      else st.view.page = v;
     },
   }),
   defineParam<Scenario['mode']>({
@@ -204,6 +218,19 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     write: (st, v) => {
       if (v === 'none') delete st.scenario.crash;
       else st.scenario.crash = v;
+    },
+  }),
+  defineParam<Partial<Record<StepId, number>>>({
+    name: 'delay',
+    target: 'scenario',
+    description: 'Extra processing time at a step’s service, in virtual ms, e.g. payment:4000 (a call can outlast its timeout).',
+    codec: stepMapCodec(intCodec(1, MAX_SERVICE_DELAY_MS)),
+    expected: `a comma-separated list of step:ms, such as payment:4000, with ms from 1 to ${MAX_SERVICE_DELAY_MS} and each step once`,
+    defaultValue: {},
+    defaultText: 'no extra delays',
+    read: (s) => nonZero(s.scenario.serviceDelays),
+    write: (st, v) => {
+      st.scenario.serviceDelays = v;
     },
   }),
   defineParam<DefinitionName>({
@@ -409,4 +436,4 @@ export function toQuery(scenario: Partial<Scenario>, view: Partial<ViewOptions> 
 }
 
 export { MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam } from './queryParam';
-export { defaultView, type PanelId, type Speed, type ViewOptions } from './viewOptions';
+export { defaultView, PAGES, type PageId, type PanelId, type Speed, type ViewOptions } from './viewOptions';

@@ -27,6 +27,7 @@ import './course/course.css';
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
+const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
 const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
 const loading = <p className="loading">Loading…</p>;
 
@@ -176,6 +177,10 @@ export function App() {
               {view === 'compare' ? (
                 <Suspense fallback={loading}>
                   <CompareView controlsDisabled={locked} />
+                </Suspense>
+              ) : view === 'matrix' && !lesson ? (
+                <Suspense fallback={loading}>
+                  <MatrixView />
                 </Suspense>
               ) : (
                 <Simulator lesson={lesson} locked={locked} />

@@ -106,6 +106,8 @@ const BAD_VALUES: Record<string, string[]> = {
   drop: ['', 'all', 'PAYMENT'],
   crash: ['', 'payment', 'payment:during', 'payment:after-commit:forward', 'x:before-call', 'payment:before-call:compensation:x', ':after-commit'],
   definition: ['', 'pivot', 'ORDER'],
+  view: ['', 'Matrix', 'grid', 'single,matrix'],
+  delay: ['', 'payment', 'payment:0', 'payment:600001', 'payment:1.5', 'payment:1,payment:2', 'refund:100'],
   speed: ['', '3', '0', '.5', '1.0', '16', '-1'],
   autoplay: ['', 'true', 'on'],
   panels: ['', 'timeline,', 'timeline,timeline', 'charts', 'services,<b>', ','],
