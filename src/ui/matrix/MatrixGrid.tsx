@@ -6,7 +6,7 @@ import { brokenInvariants, cellNotes, notApplicableReason, VERDICT } from './ver
 
 interface Props {
   rows: readonly MatrixRow[];
-  /** Called when a cell gets the focus (or the pointer), to show its details. */
+  /** Called when a cell gets the focus, to show its details (pointer users also get the fault as a tooltip). */
   onActive: (cell: MatrixCell | undefined, row: MatrixRow) => void;
 }
 
@@ -74,7 +74,10 @@ export function MatrixGrid({ rows, onActive }: Props) {
                 if (!cell) {
                   // A cell with nothing to open is still a stop for the arrow keys.
                   return (
-                    <td key={MATRIX_COLUMNS[c].id} className="matrix-cell na" {...focusable} onFocus={activate} onMouseEnter={() => onActive(undefined, row)}>
+                    <td key={MATRIX_COLUMNS[c].id} className="matrix-cell na" {...focusable} onFocus={activate}>
+                      <span className="matrix-col-tag" aria-hidden="true">
+                        {MATRIX_COLUMNS[c].label}
+                      </span>
                       <span aria-hidden="true">— n/a</span>
                       <span className="visually-hidden">not applicable. {notApplicableReason(row.fault)}</span>
                     </td>
@@ -88,14 +91,17 @@ export function MatrixGrid({ rows, onActive }: Props) {
                       href={cellHref(cell)}
                       {...focusable}
                       aria-label={cellLabel(cell)}
+                      title={cell.description}
                       onFocus={activate}
-                      onMouseEnter={() => onActive(cell, row)}
                       onClick={(e) => {
                         if (!plainClick(e)) return;
                         e.preventDefault();
                         openCell(cell);
                       }}
                     >
+                      <span className="matrix-col-tag" aria-hidden="true">
+                        {MATRIX_COLUMNS[c].label}
+                      </span>
                       <span className="matrix-verdict">
                         <span aria-hidden="true">{v.symbol}</span> {v.word}
                       </span>

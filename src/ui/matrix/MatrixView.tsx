@@ -6,7 +6,7 @@ import { useMatrix } from './useMatrix';
 import { brokenInvariants, cellNotes, notApplicableReason, seconds, VERDICT } from './verdictText';
 import './matrix.css';
 
-/** What the focused (or hovered) cell is: the fault in words, and what its run did. */
+/** What the focused cell is: the fault in words, and what its run did. */
 function CellDetails({ cell, row }: { cell: MatrixCell | undefined; row: MatrixRow }) {
   if (!cell) {
     return (
@@ -90,7 +90,7 @@ export function MatrixView() {
         </li>
       </ul>
       <div className="matrix-details" id={ids.details}>
-        {active ? <CellDetails cell={active.cell} row={active.row} /> : <p>Move to a cell (arrow keys, Tab or the pointer) to read what was injected there and what the run did.</p>}
+        {active ? <CellDetails cell={active.cell} row={active.row} /> : <p>Tab into the grid and move with the arrow keys to read what each cell injected and what its run did; Enter or a click opens the run.</p>}
       </div>
       {cells && rows.length > 0 && <MatrixGrid rows={rows} onActive={(cell, row) => setActive({ cell, row })} />}
       {cells && rows.length === 0 && <p>No fault point of this saga has a silent cell.</p>}
