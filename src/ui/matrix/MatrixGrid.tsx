@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useRef, useState } from 'react';
 import { MATRIX_COLUMNS, type MatrixCell, type MatrixRow } from '../../core';
 import { type GridPos, nextPos } from './gridKeys';
 import { cellHref, openCell } from './openCell';
@@ -33,6 +33,15 @@ export function MatrixGrid({ rows, onActive }: Props) {
   // Rows change with the filter: keep the roving cell inside the grid.
   const at = { row: Math.min(active.row, Math.max(0, rows.length - 1)), col: active.col };
 
+  // Stable, so a move re-renders only the two rows whose roving cell changed.
+  const onFocusCell = useCallback(
+    (pos: GridPos, cell: MatrixCell | undefined, row: MatrixRow) => {
+      setActive(pos);
+      onActive(cell, row);
+    },
+    [onActive],
+  );
+
   const onKeyDown = (e: KeyboardEvent) => {
     const pos = nextPos(e.key, at, rows.length, MATRIX_COLUMNS.length, e.ctrlKey || e.metaKey);
     if (!pos) return;
@@ -57,64 +66,74 @@ export function MatrixGrid({ rows, onActive }: Props) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, r) => {
-          const [where, fault] = row.label.split(': ');
-          const first = r > 0 && rows[r - 1].step !== row.step;
-          return (
-            <tr key={row.id} className={first ? 'matrix-row matrix-step-start' : 'matrix-row'}>
-              <th scope="row" className="matrix-row-head">
-                <span className="matrix-where">{where}</span> <span className="matrix-fault">{fault}</span>
-              </th>
-              {row.cells.map((cell, c) => {
-                const focusable = { tabIndex: at.row === r && at.col === c ? 0 : -1, 'data-pos': `${r}:${c}` };
-                const activate = () => {
-                  setActive({ row: r, col: c });
-                  onActive(cell, row);
-                };
-                if (!cell) {
-                  // A cell with nothing to open is still a stop for the arrow keys.
-                  return (
-                    <td key={MATRIX_COLUMNS[c].id} className="matrix-cell na" {...focusable} onFocus={activate}>
-                      <span className="matrix-col-tag" aria-hidden="true">
-                        {MATRIX_COLUMNS[c].label}
-                      </span>
-                      <span aria-hidden="true">— n/a</span>
-                      <span className="visually-hidden">not applicable. {notApplicableReason(row.fault)}</span>
-                    </td>
-                  );
-                }
-                const v = VERDICT[cell.verdict];
-                const notes = cellNotes(cell);
-                return (
-                  <td key={MATRIX_COLUMNS[c].id} className={`matrix-cell ${cell.verdict}`}>
-                    <a
-                      href={cellHref(cell)}
-                      {...focusable}
-                      aria-label={cellLabel(cell)}
-                      title={cell.description}
-                      onFocus={activate}
-                      onClick={(e) => {
-                        if (!plainClick(e)) return;
-                        e.preventDefault();
-                        openCell(cell);
-                      }}
-                    >
-                      <span className="matrix-col-tag" aria-hidden="true">
-                        {MATRIX_COLUMNS[c].label}
-                      </span>
-                      <span className="matrix-verdict">
-                        <span aria-hidden="true">{v.symbol}</span> {v.word}
-                      </span>
-                      <span className="matrix-outcome">{cell.outcome}</span>
-                      {notes && <span className="matrix-notes">{notes}</span>}
-                    </a>
-                  </td>
-                );
-              })}
-            </tr>
-          );
-        })}
+        {rows.map((row, r) => (
+          <GridRow key={row.id} row={row} index={r} stepStart={r > 0 && rows[r - 1].step !== row.step} activeCol={at.row === r ? at.col : -1} onFocusCell={onFocusCell} />
+        ))}
       </tbody>
     </table>
   );
 }
+
+interface RowProps {
+  row: MatrixRow;
+  index: number;
+  stepStart: boolean;
+  /** The column of the roving cell when it is in this row, else -1. */
+  activeCol: number;
+  onFocusCell: (pos: GridPos, cell: MatrixCell | undefined, row: MatrixRow) => void;
+}
+
+/** One fault point: its header and its four cells. */
+const GridRow = memo(function GridRow({ row, index: r, stepStart, activeCol, onFocusCell }: RowProps) {
+  const [where, fault] = row.label.split(': ');
+  return (
+    <tr className={stepStart ? 'matrix-row matrix-step-start' : 'matrix-row'}>
+      <th scope="row" className="matrix-row-head">
+        <span className="matrix-where">{where}</span> <span className="matrix-fault">{fault}</span>
+      </th>
+      {row.cells.map((cell, c) => {
+        const focusable = { tabIndex: activeCol === c ? 0 : -1, 'data-pos': `${r}:${c}` };
+        const activate = () => onFocusCell({ row: r, col: c }, cell, row);
+        if (!cell) {
+          // A cell with nothing to open is still a stop for the arrow keys.
+          return (
+            <td key={MATRIX_COLUMNS[c].id} className="matrix-cell na" {...focusable} onFocus={activate}>
+              <span className="matrix-col-tag" aria-hidden="true">
+                {MATRIX_COLUMNS[c].label}
+              </span>
+              <span aria-hidden="true">— n/a</span>
+              <span className="visually-hidden">not applicable. {notApplicableReason(row.fault)}</span>
+            </td>
+          );
+        }
+        const v = VERDICT[cell.verdict];
+        const notes = cellNotes(cell);
+        return (
+          <td key={MATRIX_COLUMNS[c].id} className={`matrix-cell ${cell.verdict}`}>
+            <a
+              href={cellHref(cell)}
+              {...focusable}
+              aria-label={cellLabel(cell)}
+              title={cell.description}
+              onFocus={activate}
+              onClick={(e) => {
+                if (!plainClick(e)) return;
+                e.preventDefault();
+                openCell(cell);
+              }}
+            >
+              <span className="matrix-col-tag" aria-hidden="true">
+                {MATRIX_COLUMNS[c].label}
+              </span>
+              <span className="matrix-verdict">
+                <span aria-hidden="true">{v.symbol}</span> {v.word}
+              </span>
+              <span className="matrix-outcome">{cell.outcome}</span>
+              {notes && <span className="matrix-notes">{notes}</span>}
+            </a>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});

@@ -1,5 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import { BUILT_IN_DEFINITIONS, type DefinitionName, type MatrixCell, type MatrixRow, matrixRows, summarizeMatrix, summarySentence } from '../../core';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { BUILT_IN_DEFINITIONS, DEFINITION_NAMES, type DefinitionName, type MatrixCell, type MatrixRow, matrixRows, resolveDefinition, STEP_IDS, summarizeMatrix, summarySentence } from '../../core';
 import { useUiStore } from '../../store/uiStore';
 import { MatrixGrid } from './MatrixGrid';
 import { useMatrix } from './useMatrix';
@@ -31,13 +31,18 @@ function CellDetails({ cell, row }: { cell: MatrixCell | undefined; row: MatrixR
   );
 }
 
+// Every cell is a link, so only sagas whose step ids a link can carry (the URL's step vocabulary) are offered.
+const LINKABLE = DEFINITION_NAMES.filter((d) => resolveDefinition(d).steps.every((s) => STEP_IDS.includes(s.id)));
+const UNLINKABLE = DEFINITION_NAMES.filter((d) => !LINKABLE.includes(d));
+
 /**
  * The failure matrix of a saga: every single fault point (rows) run in every mode with keys off
  * and on (columns), each cell a link to its run. A filter keeps the rows with a silent cell.
  */
 export function MatrixView() {
   const scenario = useUiStore((s) => s.scenario);
-  const [definition, setDefinition] = useState<DefinitionName>(typeof scenario.definition === 'string' ? scenario.definition : 'order');
+  const asked = scenario.definition;
+  const [definition, setDefinition] = useState<DefinitionName>(typeof asked === 'string' && LINKABLE.includes(asked) ? asked : 'order');
   const seed = scenario.seed ?? 1;
   const cells = useMatrix(definition, seed);
   const [onlySilent, setOnlySilent] = useState(false);
@@ -46,6 +51,7 @@ export function MatrixView() {
   const rows = onlySilent ? allRows.filter((r) => r.cells.some((c) => c?.verdict === 'silent')) : allRows;
   const summary = cells && summarizeMatrix(cells);
   const ids = { definition: useId(), details: useId() };
+  const onActive = useCallback((cell: MatrixCell | undefined, row: MatrixRow) => setActive({ cell, row }), []);
 
   return (
     <section className="matrix-view" aria-labelledby="matrix-title">
@@ -58,13 +64,18 @@ export function MatrixView() {
         <label htmlFor={ids.definition}>
           Saga{' '}
           <select id={ids.definition} value={definition} onChange={(e) => setDefinition(e.target.value as DefinitionName)}>
-            {Object.entries(BUILT_IN_DEFINITIONS).map(([name, d]) => (
+            {LINKABLE.map((name) => (
               <option key={name} value={name}>
-                {d.title}
+                {BUILT_IN_DEFINITIONS[name].title}
               </option>
             ))}
           </select>
         </label>
+        {UNLINKABLE.length > 0 && (
+          <p className="matrix-note">
+            A link cannot carry the steps of {UNLINKABLE.join(', ')} yet; its matrix is in the command line: <code>npm run sim -- --matrix --definition {UNLINKABLE[0]}</code>
+          </p>
+        )}
         <label className="check">
           <input type="checkbox" checked={onlySilent} onChange={(e) => setOnlySilent(e.target.checked)} /> Only silent
         </label>
@@ -92,7 +103,7 @@ export function MatrixView() {
       <div className="matrix-details" id={ids.details}>
         {active ? <CellDetails cell={active.cell} row={active.row} /> : <p>Tab into the grid and move with the arrow keys to read what each cell injected and what its run did; Enter or a click opens the run.</p>}
       </div>
-      {cells && rows.length > 0 && <MatrixGrid rows={rows} onActive={(cell, row) => setActive({ cell, row })} />}
+      {cells && rows.length > 0 && <MatrixGrid rows={rows} onActive={onActive} />}
       {cells && rows.length === 0 && <p>No fault point of this saga has a silent cell.</p>}
     </section>
   );
