@@ -12,6 +12,7 @@ import { DEFAULT_SCENARIO } from '../core/scenario';
 import { MAX_SERVICE_DELAY_MS } from '../core/scenarioFields';
 import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
+import { EMBED_PARAMS } from './embedParams';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
@@ -304,6 +305,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
       st.view.parentOrigin = v;
     },
   }),
+  ...EMBED_PARAMS,
   defineParam<number[]>({
     name: 'schedule',
     target: 'scenario',
