@@ -16,7 +16,7 @@ import { EMBED_PARAMS } from './embedParams';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
 import { SCENARIO_PARAMS } from './scenarioParams';
-import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+import { ALL_PANELS, freshDefaultView, PAGES, type PageId, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
 
 /** Something in a link that was ignored, and why, in plain words. Render it as text. */
 export interface Warning {
@@ -55,6 +55,19 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     read: (s) => s.view.lesson,
     write: (st, v) => {
       st.view.lesson = v;
+    },
+  }),
+  defineParam<PageId>({
+    name: 'view',
+    target: 'view',
+    description: 'Which page shows: one run, choreography and orchestration side by side, or the failure matrix.',
+    codec: enumCodec(PAGES),
+    defaultValue: 'single',
+    defaultText: 'single (one run)',
+    read: (s) => s.view.page,
+    write: (st, v) => {
+      if (v === 'single') delete st.view.page;
+      else st.view.page = v;
     },
   }),
   ...SCENARIO_PARAMS.filter((p) => p.name !== 'schedule'),

@@ -30,6 +30,7 @@ import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
+const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
 // The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
 const Race = memo(RacePanel);
 const loading = <p className="loading">Loading…</p>;
@@ -188,6 +189,10 @@ export function App() {
               {view === 'compare' ? (
                 <Suspense fallback={loading}>
                   <CompareView controlsDisabled={locked} />
+                </Suspense>
+              ) : view === 'matrix' && !lesson ? (
+                <Suspense fallback={loading}>
+                  <MatrixView />
                 </Suspense>
               ) : (
                 <Simulator lesson={lesson} locked={locked} />
