@@ -8,6 +8,8 @@
 
 import type { Alert, Outcome, RunResult, Scenario, Violation } from '../core/types';
 import { isHttpOrigin } from './codecs';
+import { checkDefinitionValue, definitionWarnings } from './definitionLink';
+import { plainData } from './plainData';
 import { MAX_QUERY_LENGTH, MAX_VALUE_LENGTH, type ParseQueryOptions, parseQuery, parseQueryEntries, type Warning } from './urlSchema';
 import type { ViewOptions } from './viewOptions';
 
@@ -121,8 +123,24 @@ function parseLoadParams(params: unknown, options: ParseQueryOptions): ReturnTyp
   return parseQueryEntries(entries, options);
 }
 
+/**
+ * A `load` with a `definition`: the saga is checked first and the params are read against its
+ * steps. A definition that cannot run becomes warnings, and the order saga runs instead.
+ */
+function readLoadWithDefinition(params: unknown, raw: unknown, options: ParseQueryOptions): IncomingCommand | null {
+  const copied = plainData(raw);
+  const checked = copied === undefined ? null : checkDefinitionValue(copied);
+  if (checked?.ok) {
+    const parsed = parseLoadParams(params, { ...options, steps: checked.definition.steps.map((s) => s.id) });
+    return parsed && { type: 'load', ...parsed, scenario: { ...parsed.scenario, definition: checked.definition } };
+  }
+  const parsed = parseLoadParams(params, options);
+  const problems = checked ? checked.problems : [{ path: '', message: 'the definition is not plain JSON data (or is far too large)' }];
+  return parsed && { type: 'load', ...parsed, warnings: [...definitionWarnings(problems, 'message'), ...parsed.warnings] };
+}
+
 function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand | null {
-  const props = plainProps(data, 3);
+  const props = plainProps(data, 4);
   if (!props || props.get('source') !== MESSAGE_SOURCE) return null;
   const type = props.get('type');
   if (type === 'play' || type === 'pause' || type === 'reset') {
@@ -132,14 +150,19 @@ function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand
     const parsed = parseLoadParams(props.get('params'), options);
     return parsed && { type: 'load', ...parsed };
   }
+  if (type === 'load' && hasExactly(props, ['source', 'type', 'params', 'definition'])) {
+    return readLoadWithDefinition(props.get('params'), props.get('definition'), options);
+  }
   return null;
 }
 
 /**
  * The command a `message` event carries, or null when it is not exactly one of
  * `{ source: 'saga-sim', type: 'play' | 'pause' | 'reset' }` or
- * `{ source: 'saga-sim', type: 'load', params }` (params: a query string, or a flat object of
- * string values, read with the URL schema). With `allowedOrigin`, messages from any other origin
+ * `{ source: 'saga-sim', type: 'load', params, definition? }` (params: a query string, or a flat
+ * object of string values, read with the URL schema; definition: a saga definition as JSON data,
+ * checked by the core's rules — when it cannot run, the command carries its problems as warnings
+ * and the order saga). With `allowedOrigin`, messages from any other origin
  * are null too. Never throws, whatever `data` is (throwing getters, Proxies, cycles, huge strings).
  */
 export function parseIncomingMessage(

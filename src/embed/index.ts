@@ -4,6 +4,19 @@
  */
 
 export { type Codec, isHttpOrigin } from './codecs';
+export {
+  checkDefinitionJson,
+  checkDefinitionValue,
+  DEF_PARAM,
+  type DecodedDefinition,
+  decodeDefinition,
+  definitionWarnings,
+  encodeDefinition,
+  LONG_LINK_LENGTH,
+  parseLink,
+  splitDefinitionParam,
+  withDefinitionParam,
+} from './definitionLink';
 export { embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,

@@ -9,9 +9,9 @@
 
 import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
 import { DEFAULT_SCENARIO } from '../core/scenario';
-import { DEFINITION_NAMES } from '../core/definitions/builtins';
+import { BUILT_IN_DEFINITIONS, DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
-import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
+import { crashCodecFor, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNoneFor, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
 import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
@@ -84,7 +84,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     name: 'failAt',
     target: 'scenario',
     description: 'This step’s forward action fails with a business error (card declined, out of stock).',
-    codec: stepOrNone,
+    codec: (o) => stepOrNoneFor(o.steps),
     defaultValue: 'none',
     defaultText: 'none (no step fails)',
     read: (s) => s.scenario.failAt ?? 'none',
@@ -109,7 +109,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     name: 'lost',
     target: 'scenario',
     description: 'The first n responses of a step’s forward action are lost after the service committed, e.g. payment:1.',
-    codec: stepMapCodec(oneToFive),
+    codec: (o) => stepMapCodec(oneToFive, o.steps),
     expected: 'a comma-separated list of step:n, such as payment:1, with n from 1 to 5 and each step once',
     defaultValue: {},
     defaultText: 'no lost responses',
@@ -122,7 +122,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     name: 'compFail',
     target: 'scenario',
     description: 'A step’s compensation answers 500 this many times, or always, e.g. payment:always.',
-    codec: stepMapCodec(timesOrAlways),
+    codec: (o) => stepMapCodec(timesOrAlways, o.steps),
     expected: 'a comma-separated list of step:n or step:always, such as payment:always, with n from 1 to 5 and each step once',
     defaultValue: {},
     defaultText: 'no failing compensations',
@@ -183,7 +183,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     name: 'drop',
     target: 'scenario',
     description: 'The event (choreography) or response (orchestration) this step sends is dropped.',
-    codec: stepOrNone,
+    codec: (o) => stepOrNoneFor(o.steps),
     defaultValue: 'none',
     defaultText: 'none (nothing is dropped)',
     read: (s) => s.scenario.dropEvent ?? 'none',
@@ -196,7 +196,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     name: 'crash',
     target: 'scenario',
     description: 'The orchestrator crashes there and recovers from its durable log, e.g. payment:after-commit.',
-    codec: crashCodec,
+    codec: (o) => crashCodecFor(o.steps),
     expected: 'step:before-call or step:after-commit, such as payment:after-commit (or none)',
     defaultValue: 'none',
     defaultText: 'none (no crash)',
@@ -340,8 +340,18 @@ export function parseQueryEntries(entries: Iterable<readonly [string, string]>, 
   return readEntries(entries, options, new WarningList());
 }
 
+/** The options with the step ids of the saga the link names (its first `definition`; the order saga by default). */
+function withSteps(entries: readonly (readonly [string, string])[], options: ParseQueryOptions): ParseQueryOptions {
+  if (options.steps) return options;
+  const name = entries.find(([n]) => n === 'definition')?.[1] ?? 'order';
+  const def = Object.hasOwn(BUILT_IN_DEFINITIONS, name) ? BUILT_IN_DEFINITIONS[name as DefinitionName] : BUILT_IN_DEFINITIONS.order;
+  return { ...options, steps: def.steps.map((s) => s.id) };
+}
+
 // The first occurrence of a name wins; later ones, unknown names and invalid values are ignored with a warning.
-function readEntries(entries: Iterable<readonly [string, string]>, options: ParseQueryOptions, warnings: WarningList): ParsedQuery {
+function readEntries(all: Iterable<readonly [string, string]>, given: ParseQueryOptions, warnings: WarningList): ParsedQuery {
+  const entries = [...all];
+  const options = withSteps(entries, given);
   const state: QueryState = { scenario: { ...defaultScenario }, view: freshDefaultView() };
   const seen = new Set<string>();
   const complained = new Set<string>();

@@ -21,12 +21,14 @@ import { EmbedBar } from './course/EmbedBar';
 import { LessonControls } from './course/LessonControls';
 import { ShareBox } from './course/ShareBox';
 import { WarningBanner } from './course/WarningBanner';
+import { useEditorStore } from './editor/editorStore';
 import './app.css';
 import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
+const SagaEditor = lazy(() => import('./editor/SagaEditor').then((r) => ({ default: r.SagaEditor })));
 const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
 const loading = <p className="loading">Loading…</p>;
 
@@ -55,7 +57,9 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
   const embed = useCourseStore((s) => s.embed);
-  const controls = !lesson && show('controls') && (!embed || panels.length < ALL_PANELS.length);
+  // The saga editor brings its own controls for its own steps.
+  const editing = useEditorStore((s) => s.open);
+  const controls = !lesson && !editing && show('controls') && (!embed || panels.length < ALL_PANELS.length);
   const race = show('race') && (!lesson || lesson.view === 'race') && (!embed || run.scenario.buyers > 1);
 
   return (
@@ -143,6 +147,7 @@ export function App() {
   const embed = useCourseStore((s) => s.embed);
   const phase = useCourseStore((s) => s.phase);
   const lesson = lessonById(useCourseStore((s) => s.lessonId));
+  const editing = useEditorStore((s) => s.open) && !lesson && !embed;
   // A lesson shows its run only once the learner has predicted; its controls unlock once the prediction is checked.
   const showRun = !lesson || phase !== 'predict';
   const locked = lesson !== undefined && phase === 'watch';
@@ -169,6 +174,11 @@ export function App() {
           {lesson && (
             <Suspense fallback={loading}>
               <LessonPanel lesson={lesson} />
+            </Suspense>
+          )}
+          {editing && (
+            <Suspense fallback={loading}>
+              <SagaEditor />
             </Suspense>
           )}
           {showRun && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LESSONS } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
+import { EDIT_PARAM, useEditorStore } from '../editor/editorStore';
 import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
 
 /** The lesson list with what is done (a word and a tick, not only a colour), the sandbox, and "Reset progress". */
@@ -9,6 +10,7 @@ export function CourseNav() {
   const progress = useCourseStore((s) => s.progress);
   const resetProgress = useCourseStore((s) => s.resetProgress);
   const [cleared, setCleared] = useState(false);
+  const editing = useEditorStore((s) => s.open);
   const done = LESSONS.filter((l) => progress.lessons[l.id]).length;
 
   return (
@@ -34,8 +36,13 @@ export function CourseNav() {
           );
         })}
         <li className="sandbox-link">
-          <InAppLink href={SANDBOX_HREF} aria-current={lessonId === null ? 'page' : undefined}>
+          <InAppLink href={SANDBOX_HREF} aria-current={lessonId === null && !editing ? 'page' : undefined}>
             Sandbox
+          </InAppLink>
+        </li>
+        <li className="sandbox-link">
+          <InAppLink href={`?${EDIT_PARAM}=1`} aria-current={lessonId === null && editing ? 'page' : undefined}>
+            Your own saga
           </InAppLink>
         </li>
       </ol>

@@ -5,10 +5,11 @@
 
 import { useEffect } from 'react';
 import type { Scenario } from '../../core';
-import { defaultScenario, type ParsedQuery, parseQuery, toQuery, type ViewOptions } from '../../embed';
+import { defaultScenario, type ParsedQuery, parseLink, parseQuery, splitDefinitionParam, toQuery, type ViewOptions } from '../../embed';
 import { LESSON_IDS, lessonById } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { rememberEncoding, takeEditParam, useEditorStore, watchDefinitionEncoding, withEditorParams } from '../editor/editorStore';
 import { useRaceStore } from '../race/raceStore';
 
 /** The scenario without the fields that hold their default, so the store holds what was asked for. */
@@ -71,12 +72,31 @@ export function currentView(): ViewOptions {
   };
 }
 
-/** The query string (without `?`) of the current run and view. */
-export const currentQuery = (): string => toQuery(useUiStore.getState().scenario, currentView());
+/**
+ * The query string (without `?`) of the current run and view, with a custom saga (`def`) and the
+ * open editor (`edit=1`); null while a custom saga's link encoding is still being computed.
+ */
+export const currentQuery = (): string | null => withEditorParams(toQuery(useUiStore.getState().scenario, currentView()));
 
-/** Reads the page's own URL into the stores. Call once, before the first render. */
-export function bootFromLocation(): void {
-  applyParsed(parseSearch(window.location.search));
+/**
+ * Reads a link into the stores: `edit=1` opens the saga editor; a custom saga (`def`) is
+ * unpacked first (asynchronously), so the other parameters are checked against its steps.
+ */
+export function applyLink(search: string): void | Promise<void> {
+  const { rest, editing } = takeEditParam(search);
+  useEditorStore.setState({ open: editing, draft: null });
+  const { encoded } = splitDefinitionParam(rest);
+  if (encoded === undefined) return applyParsed(parseSearch(rest));
+  return parseLink(rest, { lessonIds: LESSON_IDS }).then((parsed) => {
+    const def = parsed.scenario.definition;
+    if (typeof def === 'object') rememberEncoding(def, encoded);
+    applyParsed(parsed);
+  });
+}
+
+/** Reads the page's own URL into the stores. Call once, before the first render (after it settles, when it returns a promise). */
+export function bootFromLocation(): void | Promise<void> {
+  return applyLink(window.location.search);
 }
 
 /** After the page changed in place, keyboard and screen reader users continue from the lesson's title. */
@@ -87,8 +107,7 @@ export function focusLessonTitle(): void {
 /** Opens another URL of the app without reloading (lesson links), with a history entry. */
 export function navigate(search: string): void {
   window.history.pushState(null, '', search || window.location.pathname);
-  applyParsed(parseSearch(search));
-  focusLessonTitle();
+  Promise.resolve(applyLink(search)).then(focusLessonTitle);
 }
 
 const SYNC_DELAY_MS = 150;
@@ -101,6 +120,7 @@ export function useUrlSync(): void {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
         const query = currentQuery();
+        if (query === null) return;
         if (`?${query}` === window.location.search || (query === '' && window.location.search === '')) return;
         try {
           window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
@@ -115,14 +135,20 @@ export function useUrlSync(): void {
     const unsubCourse = useCourseStore.subscribe((s, prev) => {
       if (s.lessonId !== prev.lessonId || s.embed !== prev.embed) write();
     });
+    const unsubEditor = useEditorStore.subscribe((s, prev) => {
+      if (s.open !== prev.open || s.encoded !== prev.encoded) write();
+    });
+    const unwatch = watchDefinitionEncoding();
     // Once now: the address bar shows the run's canonical link (ignored parameters gone).
     write();
-    const onPop = () => applyParsed(parseSearch(window.location.search));
+    const onPop = () => applyLink(window.location.search);
     window.addEventListener('popstate', onPop);
     return () => {
       window.clearTimeout(timer);
       unsubUi();
       unsubCourse();
+      unsubEditor();
+      unwatch();
       window.removeEventListener('popstate', onPop);
     };
   }, []);
