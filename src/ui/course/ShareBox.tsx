@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import { embedSnippet, shareUrl } from '../../embed';
+import { embedSnippet, LONG_LINK_LENGTH, shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
 
 /** Copies with the Clipboard API; where that is missing or refused, selects the text for Ctrl+C instead. */
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
@@ -25,12 +26,14 @@ export function ShareBox() {
   const linkField = useRef<HTMLInputElement>(null);
   const codeField = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
+  // A custom saga travels in the link once compressed; re-render when that is done.
+  useEditorStore((s) => s.encoded);
 
   const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
-  const link = shareUrl(window.location.href, scenario, view);
+  const link = withDefinitionInUrl(shareUrl(window.location.href, scenario, view));
   let code: string;
   try {
-    code = embedSnippet(shareUrl(window.location.href, scenario, { ...view, embed: true }), { title: 'Saga Simulator: an interactive saga run' });
+    code = embedSnippet(withDefinitionInUrl(shareUrl(window.location.href, scenario, { ...view, embed: true })), { title: 'Saga Simulator: an interactive saga run' });
   } catch {
     // Opened from a file: an iframe needs the app on a web server.
     code = 'Serve the simulator over http(s) to embed it.';
@@ -52,6 +55,12 @@ export function ShareBox() {
             Copy link
           </button>
         </div>
+        {link.length > LONG_LINK_LENGTH && (
+          <p className="warning">
+            <span aria-hidden="true">⚠</span> This link is {link.length.toLocaleString('en-US')} characters long (most of it your saga). Some chat tools, course platforms and
+            servers cut links over {LONG_LINK_LENGTH.toLocaleString('en-US')} characters: share the saga as a .json file too.
+          </p>
+        )}
         <label htmlFor={`${id}-code`}>Embed code for a course page</label>
         <div className="share-row">
           <textarea id={`${id}-code`} ref={codeField} readOnly rows={3} value={code} onFocus={(e) => e.target.select()} />

@@ -90,3 +90,16 @@ export function watchDefinitionEncoding(): () => void {
     if (s.scenario.definition !== prev.scenario.definition) update();
   });
 }
+
+/**
+ * A share or embed URL with the running custom definition added (`def`), as the address bar
+ * carries it. Unchanged for a built-in saga, or while the encoding is being computed.
+ */
+export function withDefinitionInUrl(href: string): string {
+  const def = useUiStore.getState().scenario.definition;
+  const { encoded } = useEditorStore.getState();
+  if (typeof def !== 'object' || def === null || encoded?.definition !== def || !encoded.text) return href;
+  const url = new URL(href);
+  url.search = withDefinitionParam(url.search.slice(1), encoded.text);
+  return url.href;
+}
