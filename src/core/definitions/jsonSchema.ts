@@ -57,7 +57,8 @@ const step = {
       properties: Object.fromEntries(EVENT_KEYS.map((k) => [k, text(MAX_LENGTH.name, `The topic published when the step ${k}.`)])),
     },
   },
-  allOf: [{ if: { properties: { kind: { const: 'compensatable' } }, required: ['kind'] }, then: { required: ['compensation'] } }],
+  // A compensatable step needs a compensation: "not compensatable, or has one" (if/then, without a `then` key).
+  anyOf: [{ not: { properties: { kind: { const: 'compensatable' } }, required: ['kind'] } }, { required: ['compensation'] }],
 } as const;
 
 /** The saga definition JSON Schema. */
