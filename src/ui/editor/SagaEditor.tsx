@@ -8,10 +8,13 @@ import { Field, Problems } from './Field';
 import { StepEditor } from './StepEditor';
 import './editor.css';
 
+/** JSON with every object's keys sorted: two definitions that differ only in key order are the same saga. */
+const canonical = (v: unknown): string => JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+
 /** A draft equal to a built-in runs under the built-in's name, so its link stays short. */
 function definitionFor(draft: Draft): Scenario['definition'] {
-  const text = JSON.stringify(draft);
-  const name = (Object.keys(BUILT_IN_DEFINITIONS) as DefinitionName[]).find((n) => JSON.stringify(BUILT_IN_DEFINITIONS[n]) === text);
+  const text = canonical(draft);
+  const name = (Object.keys(BUILT_IN_DEFINITIONS) as DefinitionName[]).find((n) => canonical(BUILT_IN_DEFINITIONS[n]) === text);
   return name ?? copyOf(draft as never);
 }
 
@@ -56,7 +59,7 @@ export function SagaEditor() {
     if (problems.length > 0) return;
     const current = useUiStore.getState().scenario;
     const next = definitionFor(draft);
-    if (JSON.stringify(current.definition ?? 'order') === JSON.stringify(next)) return;
+    if (canonical(current.definition ?? 'order') === canonical(next)) return;
     setScenario(withDefinition(current, next, draft.steps.map((s) => String(s.id))));
   }, [draft, problems, setScenario]);
 

@@ -20,7 +20,7 @@ export type Start = (typeof STARTS)[number];
 export const STEP_KINDS: readonly StepKind[] = ['compensatable', 'pivot', 'retriable'];
 
 /** A step with nothing filled in but its id and kind: the rules then say what is missing. */
-export const blankStep = (id: string): Record<string, unknown> => ({ id, service: '', action: '', compensation: '', kind: 'compensatable' });
+export const blankStep = (id: string): Record<string, unknown> => ({ id, service: '', action: '', kind: 'compensatable' });
 
 /** The draft a start gives (a deep copy: editing never changes a built-in). */
 export function startDraft(start: Start): Draft {

@@ -114,6 +114,8 @@ interface CardProps {
   buyers: number;
 }
 
+const NO_CHANGES: Map<string, RowChange> = new Map();
+
 function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: CardProps) {
   const id = useId();
   const reduce = useReducedMotion();
@@ -236,7 +238,7 @@ export function ServicesBoard({ run }: { run: RunView }) {
               key={step.id}
               step={step}
               rows={db[step.table]?.rows ?? []}
-              changes={changes[step.table]}
+              changes={changes[step.table] ?? NO_CHANGES}
               freshAfter={freshAfter}
               activity={serviceActivity(shown, step, { buyers, choreography })}
               buyers={buyers}

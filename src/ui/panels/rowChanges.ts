@@ -62,6 +62,8 @@ export function rowChanges(trace: readonly TraceEvent[], cursor: number): Record
     const table = e.table as TableName;
     const row = e.row as Row;
     const cause = table === 'sagaLog' ? 'forward' : causeOf(trace, i);
+    // Any definition's tables, not only the order saga's: a table appears with its first write.
+    out[table] ??= new Map();
     const before = out[table].get(row.id);
     const oldRow = lastRow.get(`${table}/${row.id}`);
     lastRow.set(`${table}/${row.id}`, row);
