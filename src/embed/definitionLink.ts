@@ -75,20 +75,28 @@ export async function encodeDefinition(definition: SagaDefinitionJson): Promise<
 const clip = (text: string) => (text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text);
 const unreadable = (message: string): DecodedDefinition => ({ ok: false, problems: [{ path: '', message }] });
 
-/** Reads a `def` value back into a definition, checked by the core's rules. Never throws. */
-export async function decodeDefinition(text: string): Promise<DecodedDefinition> {
-  if (text.length > MAX_DEF_PARAM_LENGTH) return unreadable(`the saga in the link is longer than ${MAX_DEF_PARAM_LENGTH} characters`);
+/** The JSON text a packed link value holds (`what` names it in the problem), or why it has none. Never throws. */
+export async function unpackJson(text: string, what = 'the saga in the link'): Promise<{ ok: true; json: string } | { ok: false; problems: { path: string; message: string }[] }> {
+  const fail = (message: string) => ({ ok: false as const, problems: [{ path: '', message }] });
+  if (text.length > MAX_DEF_PARAM_LENGTH) return fail(`${what} is longer than ${MAX_DEF_PARAM_LENGTH} characters`);
   const bytes = fromBase64Url(text);
-  if (!bytes) return unreadable('the saga in the link is not base64url text (it may have been cut or changed)');
-  let json: string;
+  if (!bytes) return fail(`${what} is not base64url text (it may have been cut or changed)`);
   try {
     const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_DEF_JSON_BYTES);
-    if (!raw) return unreadable(`the saga in the link unpacks to more than ${MAX_DEF_JSON_BYTES} bytes`);
-    json = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    if (!raw) return fail(`${what} unpacks to more than ${MAX_DEF_JSON_BYTES} bytes`);
+    return { ok: true, json: new TextDecoder('utf-8', { fatal: true }).decode(raw) };
   } catch {
-    return unreadable('the saga in the link could not be unpacked (it may have been cut or changed)');
+    return fail(`${what} could not be unpacked (it may have been cut or changed)`);
   }
-  return checkDefinitionJson(json);
+}
+
+/** Packs any JSON value for a link: deflate-raw of its JSON, base64url. */
+export const packJson = (value: unknown): Promise<string> => encodeDefinition(value as SagaDefinitionJson);
+
+/** Reads a `def` value back into a definition, checked by the core's rules. Never throws. */
+export async function decodeDefinition(text: string): Promise<DecodedDefinition> {
+  const unpacked = await unpackJson(text);
+  return unpacked.ok ? checkDefinitionJson(unpacked.json) : unpacked;
 }
 
 /** Parses and checks definition JSON text (a file, a paste, a link). Never throws. */

@@ -75,6 +75,8 @@ export type IncomingCommand =
       view: ViewOptions;
       /** What in the params was ignored; show these as text like a link's warnings. */
       warnings: Warning[];
+      /** A lesson written as JSON (a plain-data copy, unchecked: the course checks it), or null when it was not plain data. */
+      lesson?: unknown;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -150,6 +152,10 @@ function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand
     const parsed = parseLoadParams(props.get('params'), options);
     return parsed && { type: 'load', ...parsed };
   }
+  if (type === 'load' && hasExactly(props, ['source', 'type', 'params', 'lesson'])) {
+    const parsed = parseLoadParams(props.get('params'), options);
+    return parsed && { type: 'load', ...parsed, lesson: plainData(props.get('lesson'), { depth: 12, values: 5000, stringLength: 2000 }) ?? null };
+  }
   if (type === 'load' && hasExactly(props, ['source', 'type', 'params', 'definition'])) {
     return readLoadWithDefinition(props.get('params'), props.get('definition'), options);
   }
@@ -162,7 +168,7 @@ function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand
  * `{ source: 'saga-sim', type: 'load', params, definition? }` (params: a query string, or a flat
  * object of string values, read with the URL schema; definition: a saga definition as JSON data,
  * checked by the core's rules — when it cannot run, the command carries its problems as warnings
- * and the order saga). With `allowedOrigin`, messages from any other origin
+ * and the order saga; or lesson: a lesson file as JSON data, checked by the course). With `allowedOrigin`, messages from any other origin
  * are null too. Never throws, whatever `data` is (throwing getters, Proxies, cycles, huge strings).
  */
 export function parseIncomingMessage(

@@ -13,8 +13,10 @@ export {
   definitionWarnings,
   encodeDefinition,
   LONG_LINK_LENGTH,
+  packJson,
   parseLink,
   splitDefinitionParam,
+  unpackJson,
   withDefinitionParam,
 } from './definitionLink';
 export { embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';

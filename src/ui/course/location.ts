@@ -5,7 +5,7 @@
 
 import { useEffect } from 'react';
 import type { Scenario } from '../../core';
-import { defaultScenario, type ParsedQuery, parseLink, parseQuery, splitDefinitionParam, toQuery, type ViewOptions } from '../../embed';
+import { defaultScenario, type ParsedQuery, parseLink, parseQuery, splitDefinitionParam, toQuery, unpackJson, type ViewOptions } from '../../embed';
 import { LESSON_IDS, lessonById } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
@@ -23,8 +23,21 @@ export function minimalScenario(scenario: Scenario): Partial<Scenario> {
   return out as Partial<Scenario>;
 }
 
-/** Reads a query string against the schema, with the course's lesson ids. */
-export const parseSearch = (search: string): ParsedQuery => parseQuery(search, { lessonIds: LESSON_IDS });
+/** Reads a query string against the schema, with the course's lesson ids (and the loaded custom lesson's). */
+export const parseSearch = (search: string): ParsedQuery => parseQuery(search, { lessonIds: lessonIds() });
+
+const lessonIds = (): string[] => {
+  const custom = useEditorStore.getState().lesson?.id;
+  return custom ? [...LESSON_IDS, custom] : [...LESSON_IDS];
+};
+
+const safeParse = (json: string): unknown => {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Puts a parsed link into the stores. A lesson opened with no scenario settings, or exactly its
@@ -83,8 +96,23 @@ export const currentQuery = (): string | null => withEditorParams(toQuery(useUiS
  * unpacked first (asynchronously), so the other parameters are checked against its steps.
  */
 export function applyLink(search: string): void | Promise<void> {
-  const { rest, editing } = takeEditParam(search);
+  const { rest: afterEdit, editing } = takeEditParam(search);
   useEditorStore.setState({ open: editing, draft: null });
+  const params = new URLSearchParams(afterEdit);
+  const lessonDef = params.get('lessonDef');
+  if (lessonDef !== null) {
+    params.delete('lessonDef');
+    // The lesson file names its own id.
+    params.delete('lesson');
+    return import('../editor/customLessonLoad').then(async ({ applyCustomLesson }) => {
+      const unpacked = await unpackJson(lessonDef, 'the lesson in the link');
+      const json = unpacked.ok ? safeParse(unpacked.json) : undefined;
+      const parsed = parseSearch(params.toString());
+      if (!unpacked.ok) return applyParsed({ ...parsed, warnings: [{ param: 'lessonDef', message: `The lesson in this link cannot be shown: ${unpacked.problems[0].message}.` }, ...parsed.warnings] });
+      applyCustomLesson(json ?? null, parsed, 'link', lessonDef);
+    });
+  }
+  const rest = afterEdit;
   const { encoded } = splitDefinitionParam(rest);
   if (encoded === undefined) return applyParsed(parseSearch(rest));
   return parseLink(rest, { lessonIds: LESSON_IDS }).then((parsed) => {

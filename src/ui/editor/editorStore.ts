@@ -16,6 +16,8 @@ export interface EditorState {
   draft: unknown;
   /** The `def` link value of a custom definition that runs, once compressed (the compression is async). */
   encoded: { definition: object; text: string } | null;
+  /** The custom lesson's id and packed link value (`lessonDef`), while one is loaded. */
+  lesson: { id: string; text: string } | null;
   setOpen: (open: boolean) => void;
   setDraft: (draft: unknown) => void;
 }
@@ -24,6 +26,7 @@ export const useEditorStore = create<EditorState>()((set) => ({
   open: false,
   draft: null,
   encoded: null,
+  lesson: null,
   setOpen: (open) => set({ open }),
   setDraft: (draft) => set({ draft }),
 }));
@@ -62,8 +65,10 @@ export const rememberEncoding = (definition: object, text: string) => useEditorS
  */
 export function withEditorParams(query: string): string | null {
   const def = useUiStore.getState().scenario.definition;
-  const { open, encoded } = useEditorStore.getState();
+  const { open, encoded, lesson } = useEditorStore.getState();
   let out = query;
+  // The custom lesson's file travels with its id, so the link opens it again.
+  if (lesson && new URLSearchParams(query).get('lesson') === lesson.id) out = `${out}&lessonDef=${lesson.text}`;
   if (typeof def === 'object' && def !== null) {
     if (encoded?.definition !== def) return null;
     if (encoded.text) out = withDefinitionParam(out, encoded.text);
