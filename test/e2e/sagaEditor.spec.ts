@@ -155,4 +155,52 @@ test.describe('Your own saga', () => {
       server.close();
     }
   });
+
+  test('a lesson written as JSON loads by message into a frame, and reports lesson-completed; its link opens it again', async ({ page, baseURL, browser }) => {
+    const app = new URL(baseURL ?? 'http://127.0.0.1:4173/');
+    const lesson = JSON.parse(readFileSync('examples/trip-lesson.json', 'utf8'));
+    const server: Server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body>
+        <iframe id="sim" title="Saga Simulator lesson" width="1000" height="700" src="${app.origin}/?embed=1"></iframe>
+        <script>window.messages = []; addEventListener('message', (e) => window.messages.push(e.data));</script></body></html>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const messages = () => page.evaluate(() => (window as unknown as { messages: { type: string }[] }).messages);
+      await expect.poll(async () => (await messages()).map((m) => m.type), { timeout: 20_000 }).toContain('ready');
+      await page.evaluate(
+        ([origin, json]) => {
+          const sim = document.getElementById('sim') as HTMLIFrameElement;
+          sim.contentWindow?.postMessage({ source: 'saga-sim', type: 'load', params: '', lesson: json }, origin);
+        },
+        [app.origin, lesson] as const,
+      );
+      const frame = page.frameLocator('#sim');
+      await expect(frame.getByRole('heading', { name: 'Undoing a trip' })).toBeVisible();
+      await frame.getByLabel('1st:').selectOption('hotel');
+      await frame.getByLabel('2nd:').selectOption('flight');
+      await frame.getByRole('button', { name: /Lock in my prediction/ }).click();
+      await frame.getByRole('button', { name: 'Jump to end' }).click();
+      await frame.getByRole('button', { name: 'Check my prediction' }).click();
+      await expect(frame.getByText('Your prediction was right.')).toBeVisible();
+      await expect(frame.getByText(/They ran Hotels cancels the hotel → Flights cancels the flight/)).toBeVisible();
+      await expect.poll(async () => (await messages()).filter((m) => m.type === 'lesson-completed')).toEqual([{ source: 'saga-sim', type: 'lesson-completed', lesson: 'trip-undo-order', correct: true }]);
+
+      // The frame's way out carries the lesson file, and a fresh browser opens the same lesson from it.
+      const out = await frame.getByRole('link', { name: /Open full simulator/ }).getAttribute('href');
+      expect(out).toMatch(/lesson=trip-undo-order.*lessonDef=/);
+      const fresh = await browser.newContext();
+      try {
+        const other = await fresh.newPage();
+        await other.goto(out ?? '');
+        await expect(other.getByRole('heading', { name: 'Undoing a trip' })).toBeVisible();
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      server.close();
+    }
+  });
 });

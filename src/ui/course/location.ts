@@ -102,8 +102,9 @@ export function applyLink(search: string): void | Promise<void> {
   const lessonDef = params.get('lessonDef');
   if (lessonDef !== null) {
     params.delete('lessonDef');
-    // The lesson file names its own id.
+    // The lesson file names its own id and pins its own scenario, its saga included.
     params.delete('lesson');
+    params.delete('def');
     return import('../editor/customLessonLoad').then(async ({ applyCustomLesson }) => {
       const unpacked = await unpackJson(lessonDef, 'the lesson in the link');
       const json = unpacked.ok ? safeParse(unpacked.json) : undefined;

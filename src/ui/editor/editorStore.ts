@@ -97,14 +97,17 @@ export function watchDefinitionEncoding(): () => void {
 }
 
 /**
- * A share or embed URL with the running custom definition added (`def`), as the address bar
- * carries it. Unchanged for a built-in saga, or while the encoding is being computed.
+ * A share or embed URL with the running custom definition (`def`) and the open custom lesson
+ * (`lessonDef`) added, as the address bar carries them. Unchanged for built-ins, or while an
+ * encoding is being computed.
  */
 export function withDefinitionInUrl(href: string): string {
   const def = useUiStore.getState().scenario.definition;
-  const { encoded } = useEditorStore.getState();
-  if (typeof def !== 'object' || def === null || encoded?.definition !== def || !encoded.text) return href;
+  const { encoded, lesson } = useEditorStore.getState();
   const url = new URL(href);
-  url.search = withDefinitionParam(url.search.slice(1), encoded.text);
+  let query = url.search.slice(1);
+  if (typeof def === 'object' && def !== null && encoded?.definition === def && encoded.text) query = withDefinitionParam(query, encoded.text);
+  if (lesson && url.searchParams.get('lesson') === lesson.id) query = `${query}&lessonDef=${lesson.text}`;
+  url.search = query;
   return url.href;
 }
