@@ -1,6 +1,15 @@
-import { BUILT_IN_DEFINITIONS, DEFAULT_RETRY_POLICY, type DefinitionName, previewDelays, type RetryPolicy, resolveRetryPolicy, STEP_IDS, type Scenario, type StepId } from '../core';
+import { BUILT_IN_DEFINITIONS, DEFAULT_RETRY_POLICY, type DefinitionName, previewDelays, type RetryPolicy, resolveDefinition, resolveRetryPolicy, type SagaDefinition, type Scenario, type StepId } from '../core';
 
 const STEP_LABEL: Record<StepId, string> = { inventory: 'Inventory', order: 'Order', payment: 'Payment', warehouse: 'Warehouse', delivery: 'Delivery' };
+
+/** The scenario's saga (the order saga when it cannot be resolved: the run's warning says why). */
+function definitionOf(definition: Scenario['definition'] | undefined): SagaDefinition {
+  try {
+    return resolveDefinition(definition);
+  } catch {
+    return resolveDefinition('order');
+  }
+}
 const COMP_COUNTS = ['1', '2', '3', 'always'] as const;
 
 const formatDelay = (ms: number) => (ms >= 1000 ? `${Number((ms / 1000).toFixed(2))} s` : `${ms} ms`);
@@ -38,6 +47,11 @@ export function ScenarioControls({ scenario, onChange }: Props) {
   const [lostStep, lostCount] = (Object.entries(scenario.lostResponses ?? {})[0] ?? ['', 1]) as [StepId | '', number];
   const [compStep, compCount] = (Object.entries(scenario.compensationFailures ?? {})[0] ?? ['', 'always']) as [StepId | '', number | 'always'];
   const retry = scenario.retry ?? {};
+  // The knobs name the steps of the saga that runs, whichever it is.
+  const def = definitionOf(scenario.definition);
+  const STEP_IDS = def.steps.map((st) => st.id);
+  const label = (id: StepId) => (def.id === 'order' || def.id === 'order-with-pivot' ? STEP_LABEL[id] : undefined) ?? def.steps.find((st) => st.id === id)?.service ?? id;
+  const custom = typeof scenario.definition === 'object' ? scenario.definition : undefined;
 
   return (
     <section className="controls" aria-label="Scenario">
@@ -49,7 +63,7 @@ export function ScenarioControls({ scenario, onChange }: Props) {
           </button>
           {STEP_IDS.map((step) => (
             <button key={step} type="button" aria-pressed={scenario.failAt === step} onClick={() => update({ failAt: step })}>
-              {STEP_LABEL[step]}
+              {label(step)}
             </button>
           ))}
         </div>
@@ -62,7 +76,8 @@ export function ScenarioControls({ scenario, onChange }: Props) {
         </label>
         <label>
           Saga{' '}
-          <select value={typeof scenario.definition === 'string' ? scenario.definition : 'order'} onChange={(e) => update({ definition: e.target.value as DefinitionName })}>
+          <select value={typeof scenario.definition === 'string' ? scenario.definition : custom ? 'custom' : 'order'} onChange={(e) => e.target.value !== 'custom' && update({ definition: e.target.value as DefinitionName })}>
+            {custom && <option value="custom">Your own: {custom.title}</option>}
             {Object.values(BUILT_IN_DEFINITIONS).map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title}
@@ -98,7 +113,7 @@ export function ScenarioControls({ scenario, onChange }: Props) {
               <option value="">no step</option>
               {STEP_IDS.map((s) => (
                 <option key={s} value={s}>
-                  {STEP_LABEL[s]}
+                  {label(s)}
                 </option>
               ))}
             </select>
@@ -131,7 +146,7 @@ export function ScenarioControls({ scenario, onChange }: Props) {
               <option value="">no step</option>
               {STEP_IDS.map((s) => (
                 <option key={s} value={s}>
-                  {STEP_LABEL[s]}
+                  {label(s)}
                 </option>
               ))}
             </select>
