@@ -1,6 +1,5 @@
 import { MotionConfig } from 'framer-motion';
 import { lazy, Suspense } from 'react';
-import { resolveDefinition } from '../core';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
@@ -61,9 +60,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   // The saga editor brings its own controls for its own steps.
   const editing = useEditorStore((s) => s.open);
   const controls = !lesson && !editing && show('controls') && (!embed || panels.length < ALL_PANELS.length);
-  // The race is about the seat in the inventory table: a saga without one (the trip, your own) has no race.
-  const seated = resolveDefinition(run.scenario.definition).steps.some((s) => s.table === 'inventory');
-  const race = seated && show('race') && (!lesson || lesson.view === 'race') && (!embed || run.scenario.buyers > 1);
+  const race = show('race') && (!lesson || lesson.view === 'race') && (!embed || run.scenario.buyers > 1);
 
   return (
     <>

@@ -114,8 +114,6 @@ interface CardProps {
   buyers: number;
 }
 
-const NO_CHANGES: Map<string, RowChange> = new Map();
-
 function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: CardProps) {
   const id = useId();
   const reduce = useReducedMotion();
@@ -238,7 +236,7 @@ export function ServicesBoard({ run }: { run: RunView }) {
               key={step.id}
               step={step}
               rows={db[step.table]?.rows ?? []}
-              changes={changes[step.table] ?? NO_CHANGES}
+              changes={changes[step.table]}
               freshAfter={freshAfter}
               activity={serviceActivity(shown, step, { buyers, choreography })}
               buyers={buyers}
