@@ -18,11 +18,11 @@ async function buildTrip(page: Page): Promise<void> {
   for (const [i, s] of TRIP.steps.entries()) {
     if (i > 0) await page.getByRole('button', { name: 'Add a step' }).click();
     const set = step(page, i + 1);
-    await set.getByLabel('Id').fill(s.id);
-    await set.getByLabel('Service').fill(s.service);
-    await set.getByLabel('Action').fill(s.action);
-    if (s.compensation) await set.getByLabel('Compensation').fill(s.compensation);
-    await set.getByLabel('Kind').selectOption(s.kind);
+    await set.getByLabel('Id', { exact: true }).fill(s.id);
+    await set.getByLabel('Service', { exact: true }).fill(s.service);
+    await set.getByLabel('Action', { exact: true }).fill(s.action);
+    if (s.compensation) await set.getByLabel('Compensation', { exact: true }).fill(s.compensation);
+    await set.getByLabel('Kind', { exact: true }).selectOption(s.kind);
   }
   await page.getByLabel('Saga id').fill(TRIP.id);
   await page.getByLabel('Title').fill(TRIP.title);
@@ -44,7 +44,7 @@ test.describe('Your own saga', () => {
     await expect(page.getByText('No problems: the run below shows this saga.')).toBeVisible();
 
     // A rule broken while typing shows next to its field, and goes when fixed.
-    const id2 = step(page, 2).getByLabel('Id');
+    const id2 = step(page, 2).getByLabel('Id', { exact: true });
     await id2.fill('flight');
     await expect(id2).toHaveAttribute('aria-invalid', 'true');
     await expect(step(page, 2)).toContainText('"flight" is already the id of an earlier step');
@@ -72,7 +72,7 @@ test.describe('Your own saga', () => {
     await expect(step(page, 5)).toHaveCount(0);
 
     // Make it our own (so the link carries it), fail at car, and share.
-    await step(page, 3).getByLabel('Service').fill('Cars Inc');
+    await step(page, 3).getByLabel('Service', { exact: true }).fill('Cars Inc');
     await page.getByLabel(/Try a failure/).selectOption('car');
     await page.getByText('Share or embed this run').click();
     const link = page.getByRole('textbox', { name: 'Link to this run' });
@@ -98,7 +98,7 @@ test.describe('Your own saga', () => {
     await page.goto('./?edit=1');
     await expect(page.getByRole('heading', { name: 'Your own saga' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    const box = await step(page, 1).getByLabel('Compensation').boundingBox();
+    const box = await step(page, 1).getByLabel('Compensation', { exact: true }).boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
   });
 

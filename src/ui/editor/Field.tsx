@@ -3,6 +3,8 @@ import { fieldText, fieldValue } from './draft';
 
 interface Props {
   label: string;
+  /** Said before the label to screen readers only, where the label repeats on the page ("Compensation retry policy"). */
+  context?: string;
   /** The field's value as JSON. */
   value: unknown;
   /** The rules it breaks (from the core's `definitionProblems`), shown right under it. */
@@ -14,12 +16,15 @@ interface Props {
 }
 
 /** A labelled text field whose rule violations are shown next to it, and announced with it. */
-export function Field({ label, value, problems = [], kind = 'text', placeholder, onChange }: Props) {
+export function Field({ label, context, value, problems = [], kind = 'text', placeholder, onChange }: Props) {
   const id = useId();
   const bad = problems.length > 0;
   return (
     <div className={bad ? 'ed-field ed-bad' : 'ed-field'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {context && <span className="visually-hidden">{context}: </span>}
+        {label}
+      </label>
       <input
         id={id}
         type="text"
@@ -37,6 +42,7 @@ export function Field({ label, value, problems = [], kind = 'text', placeholder,
 
 interface SelectProps {
   label: string;
+  context?: string;
   value: unknown;
   options: readonly string[];
   problems?: readonly string[];
@@ -46,13 +52,16 @@ interface SelectProps {
 }
 
 /** A labelled choice, with its rule violations next to it. */
-export function SelectField({ label, value, options, problems = [], unset, onChange }: SelectProps) {
+export function SelectField({ label, context, value, options, problems = [], unset, onChange }: SelectProps) {
   const id = useId();
   const bad = problems.length > 0;
   const current = typeof value === 'string' && options.includes(value) ? value : '';
   return (
     <div className={bad ? 'ed-field ed-bad' : 'ed-field'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {context && <span className="visually-hidden">{context}: </span>}
+        {label}
+      </label>
       <select
         id={id}
         value={current}

@@ -35,9 +35,9 @@ function PolicyFields({ field, label, step, at, problems, onField }: { field: 'r
       <Problems problems={problems.get(`${at}.${field}`) ?? []} />
       <div className="ed-grid">
         {POLICY_FIELDS.map(([key, text, dflt]) => (
-          <Field key={key} label={text} kind="number" value={policy[key]} placeholder={dflt} problems={problems.get(`${at}.${field}.${key}`)} onChange={(v) => onField(`${field}.${key}`, v)} />
+          <Field key={key} context={label} label={text} kind="number" value={policy[key]} placeholder={dflt} problems={problems.get(`${at}.${field}.${key}`)} onChange={(v) => onField(`${field}.${key}`, v)} />
         ))}
-        <SelectField label="Jitter" value={policy.jitter} options={['none', 'full']} unset="default (none)" problems={problems.get(`${at}.${field}.jitter`)} onChange={(v) => onField(`${field}.jitter`, v)} />
+        <SelectField context={label} label="Jitter" value={policy.jitter} options={['none', 'full']} unset="default (none)" problems={problems.get(`${at}.${field}.jitter`)} onChange={(v) => onField(`${field}.jitter`, v)} />
       </div>
     </details>
   );
