@@ -19,15 +19,24 @@ export {
   unpackJson,
   withDefinitionParam,
 } from './definitionLink';
-export { embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
+export { EMBED_SANDBOX, embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,
+  type LoadedMessage,
+  type LoadFailedMessage,
+  loadedMessage,
+  loadFailedMessage,
+  loadRefusal,
+  MAX_SEEK_STEP,
+  type ResizeMessage,
+  resizeMessage,
+  type RunSummary,
+  runSummary,
   type HostBridge,
   type HostBridgeOptions,
   type HostWindowLike,
   type IncomingCommand,
   type LessonCompletedMessage,
-  lessonCompletedMessage,
   MESSAGE_SOURCE,
   type MessageEventLike,
   type OutgoingMessage,
@@ -37,6 +46,8 @@ export {
   type RunFinishedMessage,
   runFinishedMessage,
 } from './hostMessages';
+export { type LessonResult, lessonCompletedMessage } from './lessonMessages';
+export { isoDuration, type XapiMessage, type XapiStatement, xapiStatements } from './xapi';
 export { EXCERPT_LENGTH, safeExcerpt } from './safeText';
 export {
   defaultScenario,
