@@ -25,18 +25,24 @@ export const ALL_PANELS = [
 /** One of {@link ALL_PANELS}. */
 export type PanelId = (typeof ALL_PANELS)[number];
 
+/** Which page shows: one run, the two modes side by side, or the failure matrix. */
+export const PAGES = ['single', 'compare', 'matrix'] as const;
+
+/** One of {@link PAGES}. */
+export type PageId = (typeof PAGES)[number];
+
 /** View settings read from the URL (or a host's `load` message). */
 export interface ViewOptions {
   /** Lesson to open, by id. Absent: no lesson, the free simulator. */
   lesson?: string;
+  /** The page (URL `view`). Absent: the single run (a lesson's own view wins). */
+  page?: PageId;
   /** Playback speed. Default 1. */
   speed: Speed;
   /** Start playing as soon as the page loads. Default false. */
   autoplay: boolean;
   /** Panels to show, in {@link ALL_PANELS} order. Default: all of them. */
   panels: PanelId[];
-  /** One run, or choreography and orchestration side by side (`view=compare`). Default 'single'. */
-  layout: 'single' | 'compare';
   /** Embedded mode: compact chrome, talks to the host page. Default false. */
   embed: boolean;
   /** The host page's origin; when set, messages go only there and commands are accepted only from there. */
@@ -52,7 +58,6 @@ export const defaultView: Readonly<ViewOptions> = Object.freeze({
   speed: 1,
   autoplay: false,
   panels: Object.freeze([...ALL_PANELS]) as PanelId[],
-  layout: 'single',
   embed: false,
 });
 

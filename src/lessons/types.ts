@@ -87,9 +87,9 @@ export interface Lesson {
    * The panels this lesson has introduced, so only they show while it is open (one idea at a
    * time): the services' tables, the timeline and the narration come first; the invariants, the
    * incident panel, the race and the orchestrator's statechart and log appear when a lesson
-   * explains them. The sandbox shows every panel.
+   * explains them. The sandbox (and a lesson that lists none) shows every panel.
    */
-  panels: readonly PanelId[];
+  panels?: readonly PanelId[];
   question: Question;
   /** What to try next with the unlocked controls. */
   tryIt: string;

@@ -15,22 +15,25 @@ import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
 import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
+import { useRunView } from './useRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
-import { LessonControls } from './course/LessonControls';
 // A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
 import { usePublishShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
+import { useEditorStore } from './editor/editorStore';
 import './app.css';
 import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
+const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
+const SagaEditor = lazy(() => import('./editor/SagaEditor').then((r) => ({ default: r.SagaEditor })));
 // The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
 const Race = memo(RacePanel);
 const loading = <p className="loading">Loading…</p>;
@@ -44,8 +47,6 @@ const Invariants = memo(InvariantsPanel);
 const Orchestrator = memo(OrchestratorPanel);
 // The knobs do not change while the run plays or is scrubbed: skip them on those renders.
 const Knobs = memo(ScenarioControls);
-const MoreKnobs = memo(LessonControls);
-const MORE_KNOBS = ['mode', 'drop', 'crash'] as const;
 
 interface SimulatorProps {
   /** The open lesson: it pins the scenario, so the sandbox's controls give way to the lesson's. */
@@ -64,11 +65,12 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   const setScenario = useUiStore((s) => s.setScenario);
   const setPlaying = useUiStore((s) => s.setPlaying);
   // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
-  const live = useSimulatorRun(scenario, cursor);
+  const live = useSimulatorRun(scenario);
+  const liveRun = useRunView(live, cursor);
   const { sim, stops, operator } = live;
   // Playback follows every scrub and tick at once; the heavy panels draw a deferred copy of the run, which
   // React renders in interruptible passes and drops when the cursor has already moved on (a phone's CPU).
-  const run = useDeferredValue(live.run);
+  const run = useDeferredValue(liveRun);
   const fadeIn = useSteppedForward(run.cursor, stops);
   const settled = run.cursor === run.trace.length && sim.idle;
   const sagaIds = useMemo(() => live.result.sagas.map((s) => s.id), [live.result]);
@@ -81,13 +83,15 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   );
   const runKey = JSON.stringify(scenario);
   // A lesson shows only the panels it has introduced; the sandbox shows what the link asks for.
-  const show = (id: (typeof panels)[number]) => panels.includes(id) && (!lesson || lesson.panels.includes(id));
-  useReportRunEnd(live.result, live.run.cursor >= live.run.trace.length);
+  const show = (id: (typeof panels)[number]) => panels.includes(id) && (!lesson?.panels || lesson.panels.includes(id));
+  useReportRunEnd(live.result, liveRun.cursor >= liveRun.trace.length);
   usePublishShownRun(live.result);
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
   const embed = useCourseStore((s) => s.embed);
-  const controls = !lesson && show('controls') && (!embed || panels.length < ALL_PANELS.length);
+  // The saga editor brings its own controls for its own steps.
+  const editing = useEditorStore((s) => s.open);
+  const controls = !lesson && !editing && show('controls') && (!embed || panels.length < ALL_PANELS.length);
   const race = show('race') && (!embed || run.scenario.buyers > 1);
 
   return (
@@ -95,13 +99,7 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
     <FadeInProvider value={fadeIn}>
       <div className="top">
         {controls && (
-          <>
-            <Knobs scenario={scenario} onChange={setScenario} />
-            <details className="more sandbox-more">
-              <summary>Mode, lost messages and crashes</summary>
-              <MoreKnobs ids={MORE_KNOBS} />
-            </details>
-          </>
+          <Knobs scenario={scenario} onChange={setScenario} />
         )}
         {live.warnings.length > 0 && (
           <div className="warning" role="status">
@@ -114,7 +112,7 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           </div>
         )}
       </div>
-      <Playback run={live.run} stops={stops} />
+      <Playback run={liveRun} stops={stops} />
       {race && (
         // Before the prediction is checked the race's knobs are hidden, like every lesson control.
         <Race run={run} sim={sim} controls={!locked} />
@@ -173,6 +171,7 @@ export function App() {
   const embed = useCourseStore((s) => s.embed);
   const phase = useCourseStore((s) => s.phase);
   const lesson = lessonById(useCourseStore((s) => s.lessonId));
+  const editing = useEditorStore((s) => s.open) && !lesson && !embed;
   // A lesson shows its run only once the learner has predicted; its controls unlock once the prediction is checked.
   const showRun = !lesson || phase !== 'predict';
   const locked = lesson !== undefined && phase === 'watch';
@@ -204,11 +203,20 @@ export function App() {
         <main className={`app-main${embed ? ' embedded' : ''}${lesson ? ' with-lesson' : ''}`}>
           <WarningBanner />
           {!beside && lessonPanel}
+          {editing && (
+            <Suspense fallback={loading}>
+              <SagaEditor />
+            </Suspense>
+          )}
           {showRun && (
             <ErrorBoundary onRestart={reset}>
               {view === 'compare' ? (
                 <Suspense fallback={loading}>
                   <CompareView controlsDisabled={locked} />
+                </Suspense>
+              ) : view === 'matrix' && !lesson ? (
+                <Suspense fallback={loading}>
+                  <MatrixView />
                 </Suspense>
               ) : (
                 <Simulator lesson={lesson} locked={locked} lessonPanel={beside ? lessonPanel : undefined} />

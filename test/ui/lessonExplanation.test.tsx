@@ -49,7 +49,7 @@ describe('"What happened" explains the run on screen', () => {
         await a.user.selectOptions(places[i], label);
     });
     expect(app.explanation()).toHaveTextContent('No alert was needed');
-    await app.user.selectOptions(screen.getByRole('combobox', { name: 'It fails' }), 'always');
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Compensation failures' }), 'always');
     expect(app.explanation()).toHaveTextContent('An alert was raised');
     expect(app.explanation()).not.toHaveTextContent('No alert was needed');
     expect(app.explanation()).toHaveTextContent('marked PENDING');

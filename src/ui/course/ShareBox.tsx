@@ -1,9 +1,10 @@
 import { lazy, Suspense, useId, useRef, useState } from 'react';
-import { shareUrl } from '../../embed';
+import { LONG_LINK_LENGTH, shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { useRaceStore } from '../race/raceStore';
 import { useShownRun } from './shownRun';
+import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
 
 const ShareExtras = lazy(() => import('./ShareExtras'));
 
@@ -21,14 +22,16 @@ async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement 
 
 /**
  * What is on screen that a link cannot reproduce, in words: the learner's scheduler picks (until
- * "Replay this schedule" puts them in the link) and operator actions on an incident.
+ * "Replay this schedule" puts them in the link), operator actions on an incident, a changed retry policy.
  */
 function useNotCarried(): string[] {
   const learnerPicks = useRaceStore((s) => s.mode === 'learner' && s.picks.length > 0);
+  const retry = useUiStore((s) => Object.keys(s.scenario.retry ?? {}).length > 0);
   const operated = useShownRun((s) => s.run?.trace.some((e) => e.type.startsWith('operator.')) ?? false);
   return [
     ...(learnerPicks ? ['your scheduler picks (press “Replay this schedule” to put them in the link)'] : []),
     ...(operated ? ['the operator’s actions on the incident'] : []),
+    ...(retry ? ['the changed retry policy'] : []),
   ];
 }
 
@@ -44,9 +47,11 @@ export function ShareBox() {
   const linkField = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
   const [opened, setOpened] = useState(false);
+  // A custom saga travels in the link once compressed; re-render when that is done.
+  useEditorStore((s) => s.encoded);
 
-  const view = { ...(lessonId ? { lesson: lessonId } : { layout }), speed, panels: [...panels] };
-  const link = shareUrl(window.location.href, scenario, view);
+  const view = { ...(lessonId ? { lesson: lessonId } : layout !== 'single' ? { page: layout } : {}), speed, panels: [...panels] };
+  const link = withDefinitionInUrl(shareUrl(window.location.href, scenario, view));
 
   const onCopy = async (what: 'Link' | 'Embed code', text: string, field: HTMLInputElement | HTMLTextAreaElement | null) => {
     const ok = await copy(text, field);
@@ -67,6 +72,12 @@ export function ShareBox() {
         {notCarried.length > 0 && (
           <p className="share-caveat">
             <span aria-hidden="true">⚠ </span>This link opens the run as it started; it does not carry {notCarried.join(' or ')}.
+          </p>
+        )}
+        {link.length > LONG_LINK_LENGTH && (
+          <p className="warning">
+            <span aria-hidden="true">⚠</span> This link is {link.length.toLocaleString('en-US')} characters long (most of it your saga). Some chat tools, course platforms and
+            servers cut links over {LONG_LINK_LENGTH.toLocaleString('en-US')} characters: share the saga as a .json file too.
           </p>
         )}
         {opened && (
