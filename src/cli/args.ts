@@ -1,4 +1,5 @@
 import { type CrashPoint, type RetryPolicy, type Scenario, STEP_IDS, type StepId } from '../core';
+import type { TraceFormat } from '../core/trace-export';
 
 /** What the command line asked for. */
 export interface CliOptions {
@@ -6,6 +7,8 @@ export interface CliOptions {
   json: boolean;
   explore: boolean;
   help: boolean;
+  /** Print the run's trace in this format instead of narrating it. */
+  trace?: TraceFormat;
 }
 
 /** A command-line mistake; the message says what is valid. Exit code 2. */
@@ -32,6 +35,9 @@ Runs one saga scenario headlessly and narrates it, one line per event.
   --schedule I,I,…         at each choice point, the index (0-based) of the saga that moves
   --explore                explore every interleaving instead of one run
   --json                   print the RunResult (or ExploreResult) as JSON
+  --otlp                   print the run's spans as OTLP/JSON (ExportTraceServiceRequest), nothing else
+  --jaeger                 print the run's spans as Jaeger JSON (Jaeger UI: Search → JSON File)
+  --chrome-trace           print the run's spans as a Chrome trace (Perfetto, chrome://tracing)
   --help                   this text
 
 Steps: ${STEP_IDS.join(', ')}`;
@@ -75,7 +81,14 @@ function retry(v: string): Partial<RetryPolicy> {
 }
 
 const FLAGS_WITH_VALUE = ['--fail-at', '--seed', '--mode', '--lost', '--comp-fail', '--retry', '--definition', '--drop', '--crash', '--buyers', '--stock', '--lock-policy', '--schedule'];
-const BOOLEAN_FLAGS = ['--no-keys', '--keys', '--no-lock', '--lock', '--explore', '--json', '--help'];
+const BOOLEAN_FLAGS = ['--no-keys', '--keys', '--no-lock', '--lock', '--explore', '--json', '--help', '--otlp', '--jaeger', '--chrome-trace'];
+
+/** One trace format per run. */
+function traceFormat(o: CliOptions, flag: string): TraceFormat {
+  const format = flag.slice(2) as TraceFormat;
+  if (o.trace && o.trace !== format) throw new UsageError(`${flag}: choose one trace format; --${o.trace} was given too.`);
+  return format;
+}
 
 /** Parses argv (without node and script). Throws {@link UsageError} naming the valid choices. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -117,8 +130,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--lock': s.semanticLock = true; break;
       case '--explore': o.explore = true; break;
       case '--json': o.json = true; break;
+      case '--otlp':
+      case '--jaeger':
+      case '--chrome-trace': o.trace = traceFormat(o, flag); break;
       case '--help': o.help = true; break;
     }
   }
+  if (o.trace && (o.json || o.explore)) throw new UsageError(`--${o.trace} prints only the trace; it cannot be combined with ${o.json ? '--json' : '--explore'}.`);
   return o;
 }

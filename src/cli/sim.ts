@@ -1,4 +1,5 @@
 import { exploreInterleavings, INVARIANTS, narrate, runScenario, ScenarioError } from '../core';
+import { exportTrace } from '../core/trace-export';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
 
 /** Renders a run (or an exploration) as the CLI prints it. Pure, so it can be tested. */
@@ -19,6 +20,7 @@ export function render(o: CliOptions): string {
     return lines.join('\n');
   }
   const run = runScenario(o.scenario);
+  if (o.trace) return exportTrace(run, o.trace).trimEnd();
   if (o.json) return JSON.stringify(run, null, 2);
   const ctx = run.scenario;
   const lines: string[] = [];
