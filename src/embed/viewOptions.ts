@@ -3,6 +3,8 @@
  * These travel in the URL next to the scenario but never change the simulation.
  */
 
+import type { Scenario } from '../core/types';
+
 /** Playback speeds a link may ask for, as multiples of normal speed. */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
@@ -25,6 +27,12 @@ export const ALL_PANELS = [
 /** One of {@link ALL_PANELS}. */
 export type PanelId = (typeof ALL_PANELS)[number];
 
+/** The page's views a link can open: one run, side by side, or the trace waterfall. */
+export const PAGE_VIEWS = ['single', 'compare', 'trace'] as const;
+
+/** One of {@link PAGE_VIEWS}. */
+export type PageView = (typeof PAGE_VIEWS)[number];
+
 /** View settings read from the URL (or a host's `load` message). */
 export interface ViewOptions {
   /** Lesson to open, by id. Absent: no lesson, the free simulator. */
@@ -39,6 +47,10 @@ export interface ViewOptions {
   embed: boolean;
   /** The host page's origin; when set, messages go only there and commands are accepted only from there. */
   parentOrigin?: string;
+  /** Which view opens. Absent: one run (or the open lesson's own view). */
+  view?: PageView;
+  /** Trace view: the run the waterfall is compared with. Absent: the same scenario without faults. */
+  baseline?: 'none' | Scenario;
 }
 
 /** The view when the URL says nothing. Frozen: copy it before changing anything. */

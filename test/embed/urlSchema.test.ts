@@ -53,6 +53,10 @@ describe('parseQuery: valid values', () => {
     ['parentOrigin=http://localhost:8080', { view: { parentOrigin: 'http://localhost:8080' } }],
     ['schedule=0,1,3,2', { scenario: { schedule: [0, 1, 3, 2] } }],
     [`schedule=${Array(500).fill('1').join(',')}`, { scenario: { schedule: Array(500).fill(1) } }],
+    ['view=trace', { view: { view: 'trace' } }],
+    ['baseline=none', { view: { baseline: 'none' } }],
+    ['baseline=defaults', { view: { baseline: { seed: 1, mode: 'orchestration' } } }],
+    ['baseline=seed%3D2%26failAt%3Dpayment', { view: { baseline: { seed: 2, failAt: 'payment' } } }],
   ];
   it.each(cases)('%s', (q, expected) => {
     const parsed = parseQuery(`?${q}`);
@@ -125,6 +129,9 @@ const BAD_VALUES: Record<string, string[]> = {
     `https://${'a'.repeat(3000)}.example`,
   ],
   schedule: ['', '4', '0,,1', '-1', Array(501).fill('0').join(','), '0,1,x', '0.5', '1,'],
+  view: ['', 'waterfall', 'Trace', 'single,trace'],
+  // A baseline carries a scenario only: no view settings, no baseline of its own, nothing invalid.
+  baseline: ['', 'seed%3Dx', 'view%3Dtrace', 'baseline%3Dnone', 'speed%3D2', 'bogus%3D1', 'seed%3D1%26seed%3D2'],
 };
 
 describe('parseQuery: every bad value of every parameter', () => {
