@@ -27,6 +27,7 @@ import './course/course.css';
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
+const TraceView = lazy(() => import('./waterfall/TraceView').then((r) => ({ default: r.TraceView })));
 const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
 const loading = <p className="loading">Loading…</p>;
 
@@ -176,6 +177,10 @@ export function App() {
               {view === 'compare' ? (
                 <Suspense fallback={loading}>
                   <CompareView controlsDisabled={locked} />
+                </Suspense>
+              ) : view === 'trace' ? (
+                <Suspense fallback={loading}>
+                  <TraceView lesson={lesson} locked={locked} />
                 </Suspense>
               ) : (
                 <Simulator lesson={lesson} locked={locked} />

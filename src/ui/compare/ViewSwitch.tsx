@@ -4,6 +4,7 @@ import './compare.css';
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'single', label: 'Single run' },
   { id: 'compare', label: 'Side by side' },
+  { id: 'trace', label: 'Trace' },
 ];
 
 /** "Single run" / "Side by side": which view the page shows. Switching starts the run from its beginning. */

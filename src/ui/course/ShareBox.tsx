@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { embedSnippet, shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { traceViewOptions, useBaselineStore } from '../waterfall/baselineStore';
 
 /** Copies with the Clipboard API; where that is missing or refused, selects the text for Ctrl+C instead. */
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
@@ -26,7 +27,9 @@ export function ShareBox() {
   const codeField = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
 
-  const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
+  const page = useUiStore((s) => s.view);
+  useBaselineStore((s) => s.choice); // the link carries the trace view's baseline: re-render when it changes
+  const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels], ...traceViewOptions(page, lessonId) };
   const link = shareUrl(window.location.href, scenario, view);
   let code: string;
   try {

@@ -10,6 +10,7 @@ import { LESSON_IDS, lessonById } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { useRaceStore } from '../race/raceStore';
+import { baselineChoiceOf, traceViewOptions, useBaselineStore } from '../waterfall/baselineStore';
 
 /** The scenario without the fields that hold their default, so the store holds what was asked for. */
 export function minimalScenario(scenario: Scenario): Partial<Scenario> {
@@ -44,10 +45,12 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     scenario,
     speed: parsed.view.speed,
     panels: parsed.view.panels,
-    view: lesson?.view === 'compare' ? 'compare' : 'single',
+    // A lesson opens in its own view; otherwise the link says (`view=trace`).
+    view: lesson ? (lesson.view === 'compare' || lesson.view === 'trace' ? lesson.view : 'single') : (parsed.view.view ?? 'single'),
     cursor: 0,
     playing: parsed.view.autoplay && !pinned,
   });
+  useBaselineStore.setState({ choice: baselineChoiceOf(parsed.view.baseline) });
   course.openLesson(lesson?.id ?? null, lesson && !pinned ? 'explore' : 'predict');
   useCourseStore.setState({
     warnings: parsed.warnings,
@@ -68,6 +71,7 @@ export function currentView(): ViewOptions {
     panels: [...ui.panels],
     embed: course.embed,
     ...(course.parentOrigin ? { parentOrigin: course.parentOrigin } : {}),
+    ...traceViewOptions(ui.view, course.lessonId),
   };
 }
 
@@ -110,8 +114,9 @@ export function useUrlSync(): void {
       }, SYNC_DELAY_MS);
     };
     const unsubUi = useUiStore.subscribe((s, prev) => {
-      if (s.scenario !== prev.scenario || s.speed !== prev.speed || s.panels !== prev.panels) write();
+      if (s.scenario !== prev.scenario || s.speed !== prev.speed || s.panels !== prev.panels || s.view !== prev.view) write();
     });
+    const unsubBaseline = useBaselineStore.subscribe(write);
     const unsubCourse = useCourseStore.subscribe((s, prev) => {
       if (s.lessonId !== prev.lessonId || s.embed !== prev.embed) write();
     });
@@ -123,6 +128,7 @@ export function useUrlSync(): void {
       window.clearTimeout(timer);
       unsubUi();
       unsubCourse();
+      unsubBaseline();
       window.removeEventListener('popstate', onPop);
     };
   }, []);
