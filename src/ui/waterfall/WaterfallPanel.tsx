@@ -82,10 +82,11 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
       <p className="wf-summary">{spans.length > 0 ? summary(spans) : 'No spans yet: play the run.'}</p>
       {baseline && diff && (
         <p className="wf-diff-summary">
-          Against {baseline.words}:{' '}
-          {atEnd
-            ? `the saga took ${signedSecs(diff.totalDeltaMs)} — ${extra} extra spans, ${diff.missing.length} missing, ${slower} slower.`
-            : 'each span is marked as it finishes; the totals and the missing spans show when the run has played to its end.'}
+          {`Against ${baseline.words}: ${
+            atEnd
+              ? `the saga took ${signedSecs(diff.totalDeltaMs)} — ${extra} extra spans, ${diff.missing.length} missing, ${slower} slower.`
+              : 'each span is marked as it finishes; the totals and the missing spans show when the run has played to its end.'
+          }`}
         </p>
       )}
       <div className="wf-axis" aria-hidden="true">
