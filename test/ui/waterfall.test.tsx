@@ -73,6 +73,9 @@ describe('the trace view', () => {
     expect(details).toHaveTextContent('Statuserror: no response within 2000 ms');
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(spans().at(-1));
+    // Home inside the list moves to the first span; it does not restart playback (the spans stay).
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(spans()[0]);
   });
 
   it('drops the diff when no baseline is chosen, and pins the run on screen as the baseline', async () => {

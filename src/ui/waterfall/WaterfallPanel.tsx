@@ -61,14 +61,19 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
   const rows = useMemo(() => waterfallRows(spans, diff, atEnd), [spans, diff, atEnd]);
   const total = Math.max(1, ...whole.map((s) => s.endMs), ...(baseline?.spans.map((s) => s.endMs) ?? []));
   const now = timeAt(run);
+  // Focus drives the keyboard (roving tab stop); hovering only previews a span's details.
   const [selected, setSelected] = useState(0);
+  const [hovered, setHovered] = useState<number | undefined>(undefined);
   const sel = Math.min(selected, Math.max(0, rows.length - 1));
+  const shown = rows[hovered ?? sel] ?? rows[sel];
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
   const move = (e: KeyboardEvent) => {
     const to = { ArrowDown: sel + 1, ArrowUp: sel - 1, Home: 0, End: rows.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
+    // Inside the list, Home and End move between spans rather than restarting playback.
+    e.stopPropagation();
     const i = Math.max(0, Math.min(rows.length - 1, to));
     setSelected(i);
     buttons.current[i]?.focus();
@@ -94,7 +99,7 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
         <span>{secs(total / 2)}</span>
         <span>{secs(total)}</span>
       </div>
-      <ol className="wf-list" aria-label="Spans in tree order" onKeyDown={move}>
+      <ol className="wf-list" aria-label="Spans in tree order" onKeyDown={move} onMouseLeave={() => setHovered(undefined)}>
         {rows.map((row, i) => {
           const s = row.span;
           const change = changeWords(row);
@@ -109,9 +114,12 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
                 tabIndex={i === sel ? 0 : -1}
                 aria-current={i === sel ? 'true' : undefined}
                 aria-label={describeRow(row)}
-                onFocus={() => setSelected(i)}
+                onFocus={() => {
+                  setSelected(i);
+                  setHovered(undefined);
+                }}
                 onClick={() => setSelected(i)}
-                onMouseEnter={() => setSelected(i)}
+                onMouseEnter={() => setHovered(i)}
               >
                 <span className="wf-name" style={{ paddingLeft: `${row.depth * 0.9}rem` }}>
                   <span className="wf-tag">{kindTag(s)}</span> {s.name}
@@ -146,7 +154,7 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
           );
         })}
       </ol>
-      {rows[sel] && <WaterfallDetails row={rows[sel]} />}
+      {shown && <WaterfallDetails row={shown} />}
     </section>
   );
 }
