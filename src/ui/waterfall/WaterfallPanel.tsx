@@ -3,7 +3,7 @@ import { diffSpans, durationMs, type SagaSpan, spansOfRun } from '../../core/tra
 import { secs } from '../panels/labels';
 import { type RunView, timeAt } from '../runView';
 import { WaterfallDetails } from './WaterfallDetails';
-import { changeWords, describeRow, kindTag, longestCall, markWords, signedSecs, type WaterfallRow, waterfallRows } from './waterfallModel';
+import { describeRow, kindTag, longestCall, markWords, signedSecs, type WaterfallRow, waterfallRows } from './waterfallModel';
 import './waterfall.css';
 
 /** The baseline run's spans and what it is, in words. */
@@ -26,6 +26,16 @@ function rowClass(row: WaterfallRow): string {
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** What the bar's label adds to the duration: the change against the baseline, else the error's reason, else the first mark. */
+function barNote(row: WaterfallRow): string {
+  const s = row.span;
+  if (row.change === 'slower' || row.change === 'faster') return ` · ${signedSecs(row.deltaMs ?? 0)}`;
+  if (row.change === 'extra' || row.change === 'missing') return ` · ${row.change}`;
+  if (s.status === 'error' && s.statusMessage && s.kind !== 'internal') return ` · ${s.statusMessage}`;
+  const marks = markWords(s);
+  return marks.length > 0 ? ` · ${marks[0]}` : '';
 }
 
 /** The one-line summary a learner reads first: errors, compensations, the longest call. */
@@ -102,7 +112,6 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
       <ol className="wf-list" aria-label="Spans in tree order" onKeyDown={move} onMouseLeave={() => setHovered(undefined)}>
         {rows.map((row, i) => {
           const s = row.span;
-          const change = changeWords(row);
           return (
             <li key={row.key} className={rowClass(row)}>
               <button
@@ -136,16 +145,17 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
                   )}
                   <span className="wf-bar" style={{ left: pct(s.startMs, total), width: pct(durationMs(s), total) }} />
                   {s.events.map((e) => (
-                    <span key={e.seq} className={`wf-mark mark-${e.name.replace('.', '-')}`} style={{ left: pct(e.atMs, total) }} />
+                    <span
+                      key={e.seq}
+                      className={`wf-mark mark-${e.name.replace('.', '-')}`}
+                      style={{ left: pct(e.atMs, total) }}
+                      title={`${e.name} at ${secs(e.atMs)}`}
+                    />
                   ))}
                   <span className="wf-bar-label" style={{ left: pct(s.endMs, total) }}>
                     {s.status === 'error' ? '✕ ' : ''}
                     {secs(durationMs(s))}
-                    {change
-                      ? ` · ${row.change === 'slower' || row.change === 'faster' ? signedSecs(row.deltaMs ?? 0) : row.change}`
-                      : markWords(s).length > 0
-                        ? ` · ${markWords(s)[0]}`
-                        : ''}
+                    {barNote(row)}
                   </span>
                   {!atEnd && <span className="wf-now" style={{ left: pct(now, total) }} />}
                 </span>
