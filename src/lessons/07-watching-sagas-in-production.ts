@@ -1,5 +1,6 @@
 import type { RunResult } from '../core';
-import { attr, type SagaSpan, spansOfRun } from '../core/trace-export';
+import { spansOfRun } from '../core/trace-export/runSpans';
+import { attr, type SagaSpan } from '../core/trace-export/spanModel';
 import { formatAnswer } from './answers';
 import type { ChoiceQuestion, Lesson } from './types';
 

@@ -2,15 +2,13 @@
  * A saga run as an APM sees it: spans built from the trace, three export formats, and a diff
  * against a baseline run. Pure and deterministic: same run, byte-identical files.
  */
-import { definitions } from '../sagaDefinition';
-import type { Scenario, TraceEvent } from '../types';
-import { buildSpans } from './buildSpans';
 import { toChromeTrace } from './chromeTrace';
 import { toJaeger } from './jaeger';
 import { toOtlp } from './otlp';
-import type { SagaSpan, SpanContext } from './spanModel';
+import { spansOfRun, type TracedRun } from './runSpans';
 
 export { buildSpans } from './buildSpans';
+export { spanContextOf, spansOfRun, type TracedRun } from './runSpans';
 export {
   type ChromeTrace,
   type ChromeTraceEvent,
@@ -63,27 +61,6 @@ export {
 export const TRACE_FORMATS = ['otlp', 'jaeger', 'chrome-trace'] as const;
 /** One of {@link TRACE_FORMATS}. */
 export type TraceFormat = (typeof TRACE_FORMATS)[number];
-
-/** A run as far as spans need it: its scenario and (a prefix of) its trace. */
-export interface TracedRun {
-  scenario: Pick<Scenario, 'seed' | 'mode' | 'definition'>;
-  trace: readonly TraceEvent[];
-}
-
-/** The span context of a run: its seed, mode and the steps of its saga definition. */
-export function spanContextOf(run: TracedRun): SpanContext {
-  const steps = definitions[run.scenario.definition]?.steps ?? [];
-  return {
-    seed: run.scenario.seed,
-    mode: run.scenario.mode,
-    steps: steps.map((s) => ({ id: s.id, service: s.service, kind: s.kind })),
-  };
-}
-
-/** The spans of a run (or of its first `cursor` trace events). */
-export function spansOfRun(run: TracedRun, cursor = run.trace.length): SagaSpan[] {
-  return buildSpans(run.trace.slice(0, cursor), spanContextOf(run));
-}
 
 /** A file name and media type per format. */
 export const TRACE_FILES: Record<TraceFormat, { suffix: string; label: string }> = {
