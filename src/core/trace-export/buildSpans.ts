@@ -47,8 +47,8 @@ class SpanBuilder extends SpanSink {
         return;
       case 'response.lost':
       case 'response.undelivered': {
-        const server = this.serverSpan(step, num(e.attempt), e.saga);
-        const target = server ?? s.root;
+        // Orchestration: the service's span; choreography: the delivery whose acknowledgement was lost.
+        const target = this.serverSpan(step, num(e.attempt), e.saga) ?? this.lastConsumer(step, e.saga) ?? s.root;
         this.event(target, e, e.type, [
           ['saga.step', step ?? ''],
           ['saga.attempt', num(e.attempt) ?? 0],
@@ -90,6 +90,7 @@ class SpanBuilder extends SpanSink {
           ['saga.recovery.log_rows', num(e.logRows) ?? 0],
         ]);
         return;
+      case 'saga.abandoned':
       case 'saga.compensating':
         this.event(s.root, e, e.type, [
           ['saga.failed_step', str(e.failedStep) ?? ''],
@@ -188,9 +189,10 @@ class SpanBuilder extends SpanSink {
   private onRequest(s: SagaState, e: TraceEvent, step: string | undefined): void {
     const phase = PHASE_OF_ACTION[str(e.action) ?? ''] ?? 'forward';
     const attempt = num(e.attempt);
-    const client = s.last.get(`${phase}|${step}`);
+    const byHand = e.action === 'operator';
+    const client = byHand ? undefined : s.last.get(`${phase}|${step}`);
     const span = this.open(e, {
-      name: callName(phase, step ?? 'unknown'),
+      name: byHand ? `compensate ${step ?? 'unknown'} by hand` : callName(phase, step ?? 'unknown'),
       service: this.service(step),
       kind: 'server',
       phase,
@@ -216,6 +218,14 @@ class SpanBuilder extends SpanSink {
     for (let i = this.spans.length - 1; i >= 0; i--) {
       const sp = this.spans[i];
       if (sp.kind === 'server' && sp.saga === saga && sp.step === step && sp.attempt === attempt) return sp;
+    }
+    return undefined;
+  }
+
+  private lastConsumer(step: string | undefined, saga: string): SagaSpan | undefined {
+    for (let i = this.spans.length - 1; i >= 0; i--) {
+      const sp = this.spans[i];
+      if (sp.kind === 'consumer' && sp.saga === saga && sp.step === step) return sp;
     }
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { definitions } from '../sagaDefinition';
+import { resolveDefinition } from '../definitions';
 import type { Scenario, TraceEvent } from '../types';
 import { buildSpans } from './buildSpans';
 import type { SagaSpan, SpanContext } from './spanModel';
@@ -16,7 +16,7 @@ export interface TracedRun {
 
 /** The span context of a run: its seed, mode and the steps of its saga definition. */
 export function spanContextOf(run: TracedRun): SpanContext {
-  const steps = definitions[run.scenario.definition]?.steps ?? [];
+  const steps = resolveDefinition(run.scenario.definition).steps;
   return {
     seed: run.scenario.seed,
     mode: run.scenario.mode,

@@ -15,6 +15,8 @@ export const PHASE_OF_ACTION: Record<string, SpanPhase> = {
   forward: 'forward',
   compensate: 'compensate',
   confirm: 'confirm',
+  // An operator's compensation done by hand: a compensation with no orchestrator call around it.
+  operator: 'compensate',
 };
 export const TERMINAL = new Set(['saga.completed', 'saga.compensated', 'saga.needs-attention', 'saga.stuck']);
 
