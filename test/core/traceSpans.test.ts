@@ -97,6 +97,31 @@ describe('spans of other runs', () => {
   });
 });
 
+describe('spans of other saga definitions', () => {
+  it('name services after the run’s definition (the trip saga)', () => {
+    const spans = spansOfRun(runScenario({ definition: 'trip', failAt: 'car' }));
+    expect(spans.filter((s) => s.kind === 'server').map((s) => `${s.service}: ${s.name}`)).toEqual([
+      'Flights: flight',
+      'Hotels: hotel',
+      'Cars: car',
+      'Hotels: compensate hotel',
+      'Flights: compensate flight',
+    ]);
+  });
+
+  it('starts a slow service’s span when the request arrived, when the trace says so', () => {
+    const spans = buildSpans(
+      [
+        { seq: 0, at: 0, saga: 's-1', type: 'saga.started' },
+        { seq: 1, at: 0, saga: 's-1', type: 'step.started', step: 'payment', attempt: 1 },
+        { seq: 2, at: 2600, saga: 's-1', type: 'request.handled', step: 'payment', action: 'forward', attempt: 1, status: 200, ok: true, receivedAt: 100 },
+      ] as unknown as TraceEvent[],
+      { seed: 1, mode: 'orchestration', steps: [{ id: 'payment', service: 'Payments' }] },
+    );
+    expect(spans[2]).toMatchObject({ kind: 'server', service: 'Payments', startMs: 100, endMs: 2600 });
+  });
+});
+
 describe('diff against a baseline', () => {
   it('marks what the failure added, what it removed, and what it cost', () => {
     const baseline = spansOfRun(runScenario({}));

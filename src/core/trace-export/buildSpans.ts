@@ -211,6 +211,9 @@ class SpanBuilder extends SpanSink {
     setAttr(span, 'http.response.status_code', num(e.status));
     // The key travels with the request even when the orchestrator's event did not name it.
     if (client && client.attempt === attempt) setAttr(client, 'saga.idempotency_key', str(e.key));
+    // A slow service's span starts when the request arrived, if the trace says when (`receivedAt`).
+    const received = num(e.receivedAt);
+    if (received !== undefined && received <= e.at) span.startMs = received;
     this.close(span, e, e.ok === true ? 'ok' : 'error', e.ok === true ? undefined : `answered ${num(e.status) ?? 'an error'}`);
   }
 

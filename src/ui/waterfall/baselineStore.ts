@@ -16,7 +16,7 @@ export const useBaselineStore = create<BaselineState>()((set) => ({
 }));
 
 /** The scenario fields that inject a fault; without them a run shows the saga working. */
-const FAULTS = ['failAt', 'lostResponses', 'compensationFailures', 'dropEvent', 'crash'] as const;
+const FAULTS = ['failAt', 'lostResponses', 'compensationFailures', 'serviceDelays', 'dropEvent', 'crash'] as const;
 
 /** The same scenario with every injected fault removed (same seed, mode, buyers, lock and keys). */
 export function withoutFaults(scenario: Partial<Scenario>): Partial<Scenario> {
