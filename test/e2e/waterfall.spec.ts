@@ -78,4 +78,12 @@ test.describe('trace waterfall', () => {
     await expect(page.getByText(/Payment: 3\.\d s from its first call to its last reply/)).toBeVisible();
     await expectNoAxeViolations(page);
   });
+
+  test('fits a 375 px wide phone without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/?view=trace&crash=payment:after-commit&failAt=delivery&compFail=inventory:always');
+    await page.getByRole('button', { name: 'Jump to end' }).click();
+    await expect(spanList(page).getByRole('button', { name: /^compensate inventory: call from the orchestrator; attempt 3/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
 });
