@@ -13,9 +13,9 @@ import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
-import { type Baseline, baselineCodec } from './baselineCodec';
+import { traceViewParams } from './traceViewParams';
 import { safeExcerpt } from './safeText';
-import { ALL_PANELS, freshDefaultView, PAGE_VIEWS, type PageView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
 
 /** Something in a link that was ignored, and why, in plain words. Render it as text. */
 export interface Warning {
@@ -290,32 +290,10 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
       st.scenario.schedule = v;
     },
   }),
-  defineParam<PageView>({
-    name: 'view',
-    target: 'view',
-    description: 'Which view opens: one run, choreography and orchestration side by side, or the trace waterfall.',
-    codec: enumCodec(PAGE_VIEWS),
-    defaultValue: 'single',
-    defaultText: 'single (one run)',
-    read: (s) => s.view.view,
-    write: (st, v) => {
-      st.view.view = v;
-    },
-  }),
-  defineParam<Baseline>({
-    name: 'baseline',
-    target: 'view',
-    description: 'Trace view: the run the waterfall is compared with — none, defaults, or a scenario as its own URL-encoded query.',
-    codec: baselineCodec({
-      scenarioParams: () => QUERY_PARAMS.filter((p) => p.target === 'scenario').map((p) => p.name),
-      read: (entries) => parseQueryEntries(entries),
-      write: (scenario) => toQuery(scenario),
-    }),
-    defaultText: 'the same scenario without faults',
-    read: (s) => s.view.baseline,
-    write: (st, v) => {
-      st.view.baseline = v;
-    },
+  ...traceViewParams({
+    scenarioParams: () => QUERY_PARAMS.filter((p) => p.target === 'scenario').map((p) => p.name),
+    read: (entries) => parseQueryEntries(entries),
+    write: (scenario) => toQuery(scenario),
   }),
 ];
 
