@@ -22,7 +22,8 @@ async function openTrace(scenario: object) {
   useUiStore.setState({ scenario, view: 'trace' });
   const user = userEvent.setup();
   render(<App />);
-  const region = await screen.findByRole('region', { name: 'Trace waterfall' });
+  // The trace view loads on demand: a busy machine can take longer than findBy's default second.
+  const region = await screen.findByRole('region', { name: 'Trace waterfall' }, { timeout: 10_000 });
   const spans = () => within(within(region).getByRole('list', { name: 'Spans in tree order' })).getAllByRole('button');
   return { user, region, spans };
 }
