@@ -4,12 +4,12 @@ import { spansOfRun } from '../../core/trace-export';
 import type { Lesson } from '../../lessons';
 import { useUiStore } from '../../store/uiStore';
 import { useReportRunEnd } from '../course/courseContext';
-import { LessonControls } from '../course/LessonControls';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Narration } from '../Narration';
 import { Playback } from '../Playback';
 import { useSimulatorRun } from '../race/useSimulatorRun';
 import { ScenarioControls } from '../ScenarioControls';
+import { useRunView } from '../useRun';
 import { BaselinePicker, baselineWords } from './BaselinePicker';
 import { baselineScenario, useBaselineStore } from './baselineStore';
 import { DownloadTrace } from './DownloadTrace';
@@ -38,8 +38,9 @@ export function TraceView({ lesson, locked = false }: { lesson?: Lesson; locked?
   const scenario = useUiStore((s) => s.scenario);
   const cursor = useUiStore((s) => s.cursor);
   const setScenario = useUiStore((s) => s.setScenario);
-  const live = useSimulatorRun(scenario, cursor);
-  const { run, stops } = live;
+  const live = useSimulatorRun(scenario);
+  const run = useRunView(live, cursor);
+  const { stops } = live;
   useReportRunEnd(live.result, run.cursor >= run.trace.length);
   const choice = useBaselineStore((s) => s.choice);
   const { baseline, problem } = useBaselineSpans(baselineScenario(choice, scenario), baselineWords(choice));
@@ -48,15 +49,7 @@ export function TraceView({ lesson, locked = false }: { lesson?: Lesson; locked?
   return (
     <div className="trace-view">
       <div className="top">
-        {!lesson && (
-          <>
-            <ScenarioControls scenario={scenario} onChange={setScenario} />
-            <details className="more sandbox-more">
-              <summary>Mode, lost messages and crashes</summary>
-              <LessonControls ids={['mode', 'drop', 'crash']} />
-            </details>
-          </>
-        )}
+        {!lesson && <ScenarioControls scenario={scenario} onChange={setScenario} />}
         {live.warnings.length > 0 && (
           <div className="warning" role="status">
             <span aria-hidden="true">⚠</span> This scenario could not run as set:
