@@ -2,6 +2,7 @@ import { exploreInterleavings, invariantsFor, narrate, resolveDefinition, resolv
 import { exportTrace } from '../core/trace-export';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { scenarioToArgs } from './flags';
+import { matrixOutput } from './matrix';
 
 /** What a command printed, and whether an invariant was violated (for --strict). */
 export interface CliOutput {
@@ -12,6 +13,7 @@ export interface CliOutput {
 /** Runs what the options ask for. Pure, so it can be tested. */
 export function execute(o: CliOptions): CliOutput {
   if (o.help) return { text: USAGE, violated: false };
+  if (o.matrix) return matrixOutput(o.scenario, o.json);
   if (o.explore) {
     const r = exploreInterleavings(o.scenario);
     if (o.json) return { text: serializeRun(r), violated: r.violating > 0 };
@@ -24,7 +26,8 @@ export function execute(o: CliOptions): CliOutput {
       for (const v of r.counterexample.violations) lines.push(`  ✗ ${v.invariant}: ${v.message}`);
       // Every flag that shaped the run, from the resolved scenario: the line replays exactly this run.
       const replay = scenarioToArgs(resolveScenario({ ...o.scenario, schedule: r.counterexample.schedule }));
-      lines.push(`Replay it: npm run sim -- ${replay.join(' ')}`);
+      const file = o.definitionFile === undefined ? [] : ['--definition-file', o.definitionFile];
+      lines.push(`Replay it: npm run sim -- ${[...file, ...replay].join(' ')}`);
     }
     return { text: lines.join('\n'), violated: r.violating > 0 };
   }

@@ -29,6 +29,7 @@ export type { SagaDefinition, SagaDefinitionJson, SagaStep, SagaStepJson, StepKi
 export { BUILT_IN_DEFINITIONS, DEFINITION_NAMES } from './definitions/builtins';
 export { resolveDefinition } from './definitions';
 export { type DefinitionProblem, definitionProblems, MAX_STEPS } from './definitions/validate';
+export { definitionJsonSchema } from './definitions/jsonSchema';
 /** The orchestrator statechart, built from a definition. */
 export { createOrchestratorMachine, type OrchestratorMachine } from './coordinators/orchestratorMachine';
 /** Retry policy defaults, limits and the delays a policy produces. */
@@ -41,3 +42,22 @@ export { asDatabases, tablesAt } from './tables';
 export { type NarrationContext, narrate, QUIET_EVENTS } from './narrate';
 /** Every interleaving of concurrent sagas, with a shortest counterexample. */
 export { type ExploreResult, exploreInterleavings, InterleavingExplorer } from './explorer';
+/** Every single fault of a definition × keys off/on × orchestration/choreography, each cell a replayable run. */
+export {
+  FAULT_LABELS,
+  type FaultKind,
+  failureMatrix,
+  MATRIX_COLUMNS,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixMode,
+  type MatrixOptions,
+  type MatrixRow,
+  type MatrixSummary,
+  matrixRows,
+  retriesOf,
+  summarizeMatrix,
+  summarySentence,
+  type Verdict,
+  verdictOf,
+} from './matrix/failureMatrix';

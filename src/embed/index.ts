@@ -4,6 +4,21 @@
  */
 
 export { type Codec, isHttpOrigin } from './codecs';
+export {
+  checkDefinitionJson,
+  checkDefinitionValue,
+  DEF_PARAM,
+  type DecodedDefinition,
+  decodeDefinition,
+  definitionWarnings,
+  encodeDefinition,
+  LONG_LINK_LENGTH,
+  packJson,
+  parseLink,
+  splitDefinitionParam,
+  unpackJson,
+  withDefinitionParam,
+} from './definitionLink';
 export { EMBED_SANDBOX, embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,
@@ -49,4 +64,4 @@ export {
   toQuery,
   type Warning,
 } from './urlSchema';
-export { ALL_PANELS, defaultView, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+export { ALL_PANELS, defaultView, freshDefaultView, PAGES, type PageId, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';

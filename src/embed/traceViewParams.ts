@@ -1,28 +1,14 @@
 /**
- * The two parameters of a trace-view link: which view opens (`view`), and the baseline run the
- * waterfall is compared with (`baseline`), so both runs of a diff travel in one URL.
+ * The trace view's own parameter: the baseline run the waterfall is compared with (`baseline`),
+ * so both runs of a diff travel in one URL (`view=trace` opens the view itself).
  */
 
 import { type Baseline, type BaselineSchema, baselineCodec } from './baselineCodec';
-import { enumCodec } from './codecs';
 import { defineParam, type QueryParam } from './queryParam';
-import { PAGE_VIEWS, type PageView } from './viewOptions';
 
-/** `view` and `baseline`, for the schema's list; `schema` lets the baseline be read with the same schema. */
+/** `baseline`, for the schema's list; `schema` lets the baseline be read with the same schema. */
 export function traceViewParams(schema: BaselineSchema): QueryParam[] {
   return [
-    defineParam<PageView>({
-      name: 'view',
-      target: 'view',
-      description: 'Which view opens: one run, choreography and orchestration side by side, or the trace waterfall.',
-      codec: enumCodec(PAGE_VIEWS),
-      defaultValue: 'single',
-      defaultText: 'single (one run)',
-      read: (s) => s.view.view,
-      write: (st, v) => {
-        st.view.view = v;
-      },
-    }),
     defineParam<Baseline>({
       name: 'baseline',
       target: 'view',

@@ -17,7 +17,7 @@ import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam,
 import { safeExcerpt } from './safeText';
 import { SCENARIO_PARAMS } from './scenarioParams';
 import { traceViewParams } from './traceViewParams';
-import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+import { ALL_PANELS, freshDefaultView, PAGES, type PageId, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
 
 /** Something in a link that was ignored, and why, in plain words. Render it as text. */
 export interface Warning {
@@ -56,6 +56,19 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     read: (s) => s.view.lesson,
     write: (st, v) => {
       st.view.lesson = v;
+    },
+  }),
+  defineParam<PageId>({
+    name: 'view',
+    target: 'view',
+    description: 'Which page shows: one run, choreography and orchestration side by side, the failure matrix, or the trace waterfall.',
+    codec: enumCodec(PAGES),
+    defaultValue: 'single',
+    defaultText: 'single (one run)',
+    read: (s) => s.view.page,
+    write: (st, v) => {
+      if (v === 'single') delete st.view.page;
+      else st.view.page = v;
     },
   }),
   ...SCENARIO_PARAMS.filter((p) => p.name !== 'schedule'),
@@ -169,8 +182,9 @@ function unknownMessage(name: string): string {
 }
 
 /** A step named by a link must be a step of the saga the link chose (whatever order the parameters came in). */
-function checkSteps(state: QueryState, seen: ReadonlySet<string>, warnings: WarningList): void {
-  const definition = BUILT_IN_DEFINITIONS[state.scenario.definition as DefinitionName] ?? BUILT_IN_DEFINITIONS.order;
+function checkSteps(state: QueryState, seen: ReadonlySet<string>, warnings: WarningList, given?: readonly string[]): void {
+  // A link carrying its own saga (def=) names that saga's steps; otherwise the built-in it names.
+  const definition = given ? { id: 'your own', steps: given.map((id) => ({ id })) } : (BUILT_IN_DEFINITIONS[state.scenario.definition as DefinitionName] ?? BUILT_IN_DEFINITIONS.order);
   const steps = definition.steps.map((s) => s.id);
   for (const param of QUERY_PARAMS) {
     if (!seen.has(param.name)) continue;
@@ -217,7 +231,7 @@ function readEntries(entries: Iterable<readonly [string, string]>, options: Pars
       warnings.add(name, invalidMessage(param, raw, options));
     }
   }
-  checkSteps(state, seen, warnings);
+  checkSteps(state, seen, warnings, options.steps);
   return { ...state, warnings: warnings.done() };
 }
 

@@ -27,16 +27,18 @@ export const ALL_PANELS = [
 /** One of {@link ALL_PANELS}. */
 export type PanelId = (typeof ALL_PANELS)[number];
 
-/** The page's views a link can open: one run, side by side, or the trace waterfall. */
-export const PAGE_VIEWS = ['single', 'compare', 'trace'] as const;
+/** Which page shows: one run, the two modes side by side, the failure matrix, or the trace waterfall. */
+export const PAGES = ['single', 'compare', 'matrix', 'trace'] as const;
 
-/** One of {@link PAGE_VIEWS}. */
-export type PageView = (typeof PAGE_VIEWS)[number];
+/** One of {@link PAGES}. */
+export type PageId = (typeof PAGES)[number];
 
 /** View settings read from the URL (or a host's `load` message). */
 export interface ViewOptions {
   /** Lesson to open, by id. Absent: no lesson, the free simulator. */
   lesson?: string;
+  /** The page (URL `view`). Absent: the single run (a lesson's own view wins). */
+  page?: PageId;
   /** Playback speed. Default 1. */
   speed: Speed;
   /** Start playing as soon as the page loads. Default false. */
@@ -51,8 +53,6 @@ export interface ViewOptions {
   step?: number;
   /** Embedded: also post checked answers as xAPI statements. Absent: off. */
   xapi?: boolean;
-  /** Which view opens. Absent: one run (or the open lesson's own view). */
-  view?: PageView;
   /** Trace view: the run the waterfall is compared with. Absent: the same scenario without faults. */
   baseline?: 'none' | Scenario;
 }

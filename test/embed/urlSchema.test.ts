@@ -53,7 +53,7 @@ describe('parseQuery: valid values', () => {
     ['parentOrigin=http://localhost:8080', { view: { parentOrigin: 'http://localhost:8080' } }],
     ['schedule=0,1,3,2', { scenario: { schedule: [0, 1, 3, 2] } }],
     [`schedule=${Array(500).fill('1').join(',')}`, { scenario: { schedule: Array(500).fill(1) } }],
-    ['view=trace', { view: { view: 'trace' } }],
+    ['view=trace', { view: { page: 'trace' } }],
     ['baseline=none', { view: { baseline: 'none' } }],
     ['baseline=defaults', { view: { baseline: { seed: 1, mode: 'orchestration' } } }],
     ['baseline=seed%3D2%26failAt%3Dpayment', { view: { baseline: { seed: 2, failAt: 'payment' } } }],
@@ -132,7 +132,6 @@ const BAD_VALUES: Record<string, string[]> = {
   keys: ['', 'true', '2', 'yes', '01'],
   lost: ['', 'payment', 'payment:0', 'payment:21', 'payment:1,payment:2', 'refund:1', 'payment:1,', 'payment:always', ':1'],
   compFail: ['', 'payment', 'payment:0', 'payment:never', 'payment:1,payment:always', 'payment:21'],
-  delay: ['', 'payment', 'payment:0', 'payment:600001', 'payment:always', 'payment:1.5'],
   compensate: ['', 'true', 'off'],
   lock: ['', 'on', 'false'],
   lockPolicy: ['', 'retry', 'Fail'],
@@ -141,6 +140,8 @@ const BAD_VALUES: Record<string, string[]> = {
   drop: ['', 'all', 'PAYMENT'],
   crash: ['', 'payment', 'payment:during', 'payment:after-commit:forward', 'x:before-call', 'payment:before-call:compensation:x', ':after-commit'],
   definition: ['', 'pivot', 'ORDER'],
+  view: ['', 'Matrix', 'grid', 'single,matrix', 'waterfall', 'Trace', 'single,trace'],
+  delay: ['', 'payment', 'payment:0', 'payment:600001', 'payment:always', 'payment:1.5', 'payment:1,payment:2', 'refund:100'],
   speed: ['', '3', '0', '.5', '1.0', '16', '-1'],
   autoplay: ['', 'true', 'on'],
   panels: ['', 'timeline,', 'timeline,timeline', 'charts', 'services,<b>', ','],
@@ -162,7 +163,6 @@ const BAD_VALUES: Record<string, string[]> = {
     `https://${'a'.repeat(3000)}.example`,
   ],
   schedule: ['', '4', '0,,1', '-1', Array(501).fill('0').join(','), '0,1,x', '0.5', '1,'],
-  view: ['', 'waterfall', 'Trace', 'single,trace'],
   // A baseline carries a scenario only: no view settings, no baseline of its own, nothing invalid.
   baseline: ['', 'seed%3Dx', 'view%3Dtrace', 'baseline%3Dnone', 'speed%3D2', 'bogus%3D1', 'seed%3D1%26seed%3D2'],
 };

@@ -39,17 +39,17 @@ export function baselineChoiceOf(baseline: 'none' | Scenario | undefined): Basel
   return { scenario: minimal(baseline) };
 }
 
-/** The link's `view` and `baseline` for the page's view (a lesson names its own view, so it adds nothing). */
-export function traceViewOptions(view: 'single' | 'compare' | 'trace', lessonId: string | null | undefined): { view?: 'trace'; baseline?: 'none' | Scenario } {
+/** The link's `baseline` for the page's view (the page itself travels as `view=trace`; a lesson names its own view). */
+export function traceViewOptions(view: string, lessonId: string | null | undefined): { baseline?: 'none' | Scenario } {
   if (view !== 'trace' || lessonId) return {};
   const choice = useBaselineStore.getState().choice;
-  if (choice === 'no-faults') return { view };
-  if (choice === 'none') return { view, baseline: 'none' };
+  if (choice === 'no-faults') return {};
+  if (choice === 'none') return { baseline: 'none' };
   try {
-    return { view, baseline: resolveScenario(choice.scenario) };
+    return { baseline: resolveScenario(choice.scenario) };
   } catch {
     // A pinned run the core rejects cannot be shared; the link falls back to the default baseline.
-    return { view };
+    return {};
   }
 }
 
