@@ -42,7 +42,7 @@ test.describe('trace waterfall', () => {
     await page.goto('/?view=trace&failAt=warehouse');
     await page.getByRole('button', { name: 'Pin this run as the baseline' }).click();
     await page.getByRole('group', { name: 'Which step fails?' }).getByRole('button', { name: 'Order' }).click();
-    await expect(page).toHaveURL(/failAt=order&view=trace&baseline=failAt%3Dwarehouse/);
+    await expect(page).toHaveURL(/view=trace&failAt=order&baseline=failAt%3Dwarehouse/);
     const other = await browser.newPage();
     await other.goto(page.url());
     await other.getByRole('button', { name: 'Jump to end' }).click();
