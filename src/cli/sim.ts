@@ -1,4 +1,5 @@
 import { exploreInterleavings, invariantsFor, narrate, resolveDefinition, resolveScenario, runScenario, ScenarioError, serializeRun } from '../core';
+import { exportTrace } from '../core/trace-export';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { scenarioToArgs } from './flags';
 import { matrixOutput } from './matrix';
@@ -32,6 +33,7 @@ export function execute(o: CliOptions): CliOutput {
   }
   const run = runScenario(o.scenario);
   const violated = run.violations.length > 0;
+  if (o.trace) return { text: exportTrace(run, o.trace).trimEnd(), violated };
   if (o.json) return { text: serializeRun(run), violated };
   const ctx = { ...run.scenario, definition: run.scenario.definition };
   const lines: string[] = [];

@@ -5,6 +5,7 @@ import { useUiStore } from '../../store/uiStore';
 import { useRaceStore } from '../race/raceStore';
 import { useShownRun } from './shownRun';
 import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
+import { traceViewOptions, useBaselineStore } from '../waterfall/baselineStore';
 
 const ShareExtras = lazy(() => import('./ShareExtras'));
 
@@ -42,7 +43,6 @@ export function ShareBox() {
   const speed = useUiStore((s) => s.speed);
   const panels = useUiStore((s) => s.panels);
   const lessonId = useCourseStore((s) => s.lessonId);
-  const layout = useUiStore((s) => s.view);
   const notCarried = useNotCarried();
   const linkField = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
@@ -50,7 +50,12 @@ export function ShareBox() {
   // A custom saga travels in the link once compressed; re-render when that is done.
   useEditorStore((s) => s.encoded);
 
-  const view = { ...(lessonId ? { lesson: lessonId } : layout !== 'single' ? { page: layout } : {}), speed, panels: [...panels] };
+  const page = useUiStore((s) => s.view);
+  useBaselineStore((s) => s.choice); // the link carries the trace view's baseline: re-render when it changes
+  const trace = page === 'trace' && !lessonId ? { page, ...traceViewOptions(page, lessonId) } : {};
+  // Side by side or the matrix travel as `view=` too (the trace view adds its baseline above).
+  const other = !lessonId && page !== 'single' && page !== 'trace' ? { page } : {};
+  const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels], ...other, ...trace };
   const link = withDefinitionInUrl(shareUrl(window.location.href, scenario, view));
 
   const onCopy = async (what: 'Link' | 'Embed code', text: string, field: HTMLInputElement | HTMLTextAreaElement | null) => {
