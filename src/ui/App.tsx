@@ -177,9 +177,10 @@ export function App() {
   const showRun = !lesson || phase !== 'predict';
   const locked = lesson !== undefined && phase === 'watch';
   // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
-  // sit near the top of the page; the side-by-side view has no side column, so it keeps the lesson above.
+  // sit near the top of the page.
   const lessonPanel = lesson && <LessonPanel lesson={lesson} />;
-  const beside = lesson !== undefined && showRun && view !== 'compare';
+  // Only the single-run page has a side column; the others (side by side, trace) keep the lesson above.
+  const beside = lesson !== undefined && showRun && view !== 'compare' && view !== 'trace';
   return (
     <>
       <CourseShell>
