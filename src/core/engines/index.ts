@@ -12,6 +12,7 @@ export { ASL_MAX_ATTEMPTS, ASL_STATES, type AslRetrier, aslStateNames, exportAsl
 export {
   anchorKey,
   BUSINESS_FAILURE,
+  callNames,
   type CodeAnchor,
   type CodeFile,
   type CodePhase,
