@@ -6,6 +6,12 @@ export interface CliOptions {
   json: boolean;
   explore: boolean;
   help: boolean;
+  /** `--export ENGINE`: print (or write) the saga as code instead of running it. */
+  export?: string;
+  /** `--definition-file F` (with `--export`): a definition JSON file. */
+  definitionFile?: string;
+  /** `--out DIR` (with `--export`): write the files into DIR. */
+  out?: string;
 }
 
 /** A command-line mistake; the message says what is valid. Exit code 2. */
@@ -31,6 +37,9 @@ Runs one saga scenario headlessly and narrates it, one line per event.
   --lock-policy P          fail (default) | wait
   --schedule I,I,…         at each choice point, the index (0-based) of the saga that moves
   --explore                explore every interleaving instead of one run
+  --export ENGINE          print the saga as code: asl | temporal | durable | hand-rolled
+  --definition-file F      (with --export) a saga definition JSON file instead of --definition
+  --out DIR                (with --export) write the files into DIR instead of printing them
   --json                   print the RunResult (or ExploreResult) as JSON
   --help                   this text
 
@@ -74,7 +83,7 @@ function retry(v: string): Partial<RetryPolicy> {
   return out;
 }
 
-const FLAGS_WITH_VALUE = ['--fail-at', '--seed', '--mode', '--lost', '--comp-fail', '--retry', '--definition', '--drop', '--crash', '--buyers', '--stock', '--lock-policy', '--schedule'];
+const FLAGS_WITH_VALUE = ['--fail-at', '--seed', '--mode', '--lost', '--comp-fail', '--retry', '--definition', '--drop', '--crash', '--buyers', '--stock', '--lock-policy', '--schedule', '--export', '--definition-file', '--out'];
 const BOOLEAN_FLAGS = ['--no-keys', '--keys', '--no-lock', '--lock', '--explore', '--json', '--help'];
 
 /** Parses argv (without node and script). Throws {@link UsageError} naming the valid choices. */
@@ -99,6 +108,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--comp-fail': s.compensationFailures = Object.fromEntries(pairs(flag, value()).map(([k, n]) => [k, n === 'always' ? 'always' : int(flag, n, 0, 20)])); break;
       case '--retry': s.retry = retry(value()); break;
       case '--definition': s.definition = oneOf(flag, value(), ['order', 'order-with-pivot'] as const); break;
+      case '--export': o.export = value(); break;
+      case '--definition-file': o.definitionFile = value(); break;
+      case '--out': o.out = value(); break;
       case '--drop': s.dropEvent = step(flag, value()); break;
       case '--crash': {
         const [st, when, phase] = value().split(':');
@@ -119,6 +131,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--json': o.json = true; break;
       case '--help': o.help = true; break;
     }
+  }
+  if ((o.definitionFile !== undefined || o.out !== undefined) && o.export === undefined) {
+    throw new UsageError(`${o.definitionFile !== undefined ? '--definition-file' : '--out'} works with --export only.`);
   }
   return o;
 }

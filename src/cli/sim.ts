@@ -1,9 +1,15 @@
 import { exploreInterleavings, INVARIANTS, narrate, runScenario, ScenarioError } from '../core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
+import { engineOf, exportFiles, printFiles } from './exportCode';
 
 /** Renders a run (or an exploration) as the CLI prints it. Pure, so it can be tested. */
 export function render(o: CliOptions): string {
   if (o.help) return USAGE;
+  if (o.export !== undefined) {
+    return printFiles(exportFiles({ engine: engineOf(o.export), definition: o.scenario.definition, definitionFile: o.definitionFile }, o.scenario.retry)).replace(/\n$/, '');
+  }
   if (o.explore) {
     const r = exploreInterleavings(o.scenario);
     if (o.json) return JSON.stringify(r, null, 2);
@@ -46,7 +52,16 @@ function replayFlags(o: CliOptions): string {
 
 function main(argv: readonly string[]): number {
   try {
-    process.stdout.write(`${render(parseArgs(argv))}\n`);
+    const o = parseArgs(argv);
+    if (o.export !== undefined && o.out !== undefined) {
+      // --out DIR: the files go straight into DIR (workflows.ts and activities.ts for Temporal, …).
+      const files = exportFiles({ engine: engineOf(o.export), definition: o.scenario.definition, definitionFile: o.definitionFile }, o.scenario.retry);
+      mkdirSync(o.out, { recursive: true });
+      for (const f of files) writeFileSync(join(o.out, f.name), f.text);
+      process.stdout.write(`${files.map((f) => `Wrote ${join(o.out as string, f.name)}`).join('\n')}\n`);
+      return 0;
+    }
+    process.stdout.write(`${render(o)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ScenarioError) {
