@@ -20,6 +20,7 @@ export const ALL_PANELS = [
   'incidents',
   'race',
   'log',
+  'code',
 ] as const;
 
 /** One of {@link ALL_PANELS}. */

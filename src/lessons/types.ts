@@ -78,6 +78,8 @@ export interface Lesson {
   /** Controls enabled in "Try it yourself", after the question is answered. */
   unlocked: readonly ControlId[];
   view?: LessonView;
+  /** Open the Code panel beside the run (the question is answered by reading the code). */
+  showCode?: boolean;
   question: Question;
   /** What to try next with the unlocked controls. */
   tryIt: string;

@@ -27,6 +27,7 @@ import './course/course.css';
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
+const CodePanel = lazy(() => import('./code/CodePanel').then((r) => ({ default: r.CodePanel })));
 const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
 const loading = <p className="loading">Loading…</p>;
 
@@ -132,6 +133,15 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
           )}
         </aside>
       </div>
+      {show('code') && (
+        <div className="slot slot-code">
+          <ErrorBoundary label="the code panel" resetKey={runKey}>
+            <Suspense fallback={loading}>
+              <CodePanel run={run} defaultOpen={lesson?.showCode} />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
+      )}
     </>
   );
 }

@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runScenario, type TraceEvent } from '../../src/core';
+import { CodePanel } from '../../src/ui/code/CodePanel';
+import { anchorAt } from '../../src/ui/code/codeCursor';
+import { highlight } from '../../src/ui/code/highlight';
+
+const after = (trace: readonly TraceEvent[], pred: (e: TraceEvent) => boolean) => trace.findIndex(pred) + 1;
+
+describe('anchorAt: where the run is in its code', () => {
+  const { trace } = runScenario({ failAt: 'warehouse', compensationFailures: { payment: 1 } });
+  it('follows calls, compensations and the wait before a retry, and stops at the end', () => {
+    expect(anchorAt(trace, 0)).toBeUndefined();
+    expect(anchorAt(trace, after(trace, (e) => e.type === 'step.started' && e.step === 'order'))).toEqual({ step: 'order', phase: 'forward', part: 'call' });
+    expect(anchorAt(trace, after(trace, (e) => e.type === 'compensation.started'))).toEqual({ step: 'payment', phase: 'compensation', part: 'call' });
+    expect(anchorAt(trace, after(trace, (e) => e.type === 'compensation.retrying'))).toEqual({ step: 'payment', phase: 'compensation', part: 'retry' });
+    expect(anchorAt(trace, trace.length)).toBeUndefined();
+  });
+});
+
+describe('highlight', () => {
+  it('colours JSON keys, strings and numbers, and TypeScript keywords, strings and comments', () => {
+    const [json] = highlight('  "MaxAttempts": 2, "Next": "Saga completed"', 'json');
+    expect(json.filter((t) => t.kind !== 'plain')).toEqual([
+      { kind: 'key', text: '"MaxAttempts"' },
+      { kind: 'number', text: '2' },
+      { kind: 'key', text: '"Next"' },
+      { kind: 'string', text: '"Saga completed"' },
+    ]);
+    const ts = highlight("/**\n * doc\n */\nconst a = 'x'; // why", 'typescript');
+    expect(ts[1]).toEqual([{ kind: 'comment', text: ' * doc' }]);
+    expect(ts[3].filter((t) => t.kind !== 'plain').map((t) => t.kind)).toEqual(['keyword', 'string', 'comment']);
+  });
+});
+
+describe('CodePanel', () => {
+  afterEach(cleanup);
+  const run = runScenario({ failAt: 'payment' });
+  const view = (cursor: number) => ({ scenario: run.scenario, trace: run.trace, cursor });
+
+  it('highlights the ASL state of the compensation being executed, and says so', () => {
+    const cursor = after(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
+    const { container } = render(<CodePanel run={view(cursor)} defaultOpen />);
+    const active = [...container.querySelectorAll('[data-active]')].map((l) => l.textContent).join('');
+    expect(active).toMatch(/^\s*\d+\s*"Cancel the order": \{/);
+    expect(screen.getByTestId('code-where').textContent).toMatch(/^Now: order's compensation — lines \d+–\d+ of statemachine\.asl\.json\.$/);
+  });
+
+  it('has a tab per engine (arrow keys move between them) and the Temporal workflow highlights the same call', async () => {
+    const cursor = after(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
+    const { container } = render(<CodePanel run={view(cursor)} defaultOpen />);
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Step Functions', 'Temporal', 'Durable Functions', 'Hand-rolled']);
+    tabs[0].focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Temporal' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Temporal' })).toHaveFocus();
+    expect(container.querySelector('[data-active]')?.textContent).toContain("orderUndo.cancelTheOrder(input, key('order', 'compensate'))");
+    fireEvent.click(screen.getByRole('button', { name: 'activities.ts' }));
+    expect(container.querySelector('[data-active]')).toBeNull();
+    expect(screen.getByTestId('code-where').textContent).toBe("Now: order's compensation, in workflows.ts.");
+    expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute('download', 'activities.ts');
+  });
+
+  it('says nothing is executing before the first call and after the end', () => {
+    const { rerender } = render(<CodePanel run={view(0)} defaultOpen />);
+    expect(screen.getByTestId('code-where').textContent).toMatch(/^Nothing is executing yet/);
+    rerender(<CodePanel run={view(run.trace.length)} defaultOpen />);
+    expect(screen.getByTestId('code-where').textContent).toBe('Nothing is executing: the saga ended compensated.');
+  });
+});
