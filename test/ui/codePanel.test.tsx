@@ -7,15 +7,15 @@ import { CodePanel } from '../../src/ui/code/CodePanel';
 import { anchorAt } from '../../src/ui/code/codeCursor';
 import { highlight } from '../../src/ui/code/highlight';
 
-const after = (trace: readonly TraceEvent[], pred: (e: TraceEvent) => boolean) => trace.findIndex(pred) + 1;
+const cursorAfter = (trace: readonly TraceEvent[], pred: (e: TraceEvent) => boolean) => trace.findIndex(pred) + 1;
 
 describe('anchorAt: where the run is in its code', () => {
   const { trace } = runScenario({ failAt: 'warehouse', compensationFailures: { payment: 1 } });
   it('follows calls, compensations and the wait before a retry, and stops at the end', () => {
     expect(anchorAt(trace, 0)).toBeUndefined();
-    expect(anchorAt(trace, after(trace, (e) => e.type === 'step.started' && e.step === 'order'))).toEqual({ step: 'order', phase: 'forward', part: 'call' });
-    expect(anchorAt(trace, after(trace, (e) => e.type === 'compensation.started'))).toEqual({ step: 'payment', phase: 'compensation', part: 'call' });
-    expect(anchorAt(trace, after(trace, (e) => e.type === 'compensation.retrying'))).toEqual({ step: 'payment', phase: 'compensation', part: 'retry' });
+    expect(anchorAt(trace, cursorAfter(trace, (e) => e.type === 'step.started' && e.step === 'order'))).toEqual({ step: 'order', phase: 'forward', part: 'call' });
+    expect(anchorAt(trace, cursorAfter(trace, (e) => e.type === 'compensation.started'))).toEqual({ step: 'payment', phase: 'compensation', part: 'call' });
+    expect(anchorAt(trace, cursorAfter(trace, (e) => e.type === 'compensation.retrying'))).toEqual({ step: 'payment', phase: 'compensation', part: 'retry' });
     expect(anchorAt(trace, trace.length)).toBeUndefined();
   });
 });
@@ -41,7 +41,7 @@ describe('CodePanel', () => {
   const view = (cursor: number) => ({ scenario: run.scenario, trace: run.trace, cursor });
 
   it('highlights the ASL state of the compensation being executed, and says so', () => {
-    const cursor = after(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
+    const cursor = cursorAfter(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
     const { container } = render(<CodePanel run={view(cursor)} defaultOpen />);
     const active = [...container.querySelectorAll('[data-active]')].map((l) => l.textContent).join('');
     expect(active).toMatch(/^\s*\d+\s*"Cancel the order": \{/);
@@ -49,7 +49,7 @@ describe('CodePanel', () => {
   });
 
   it('has a tab per engine (arrow keys move between them) and the Temporal workflow highlights the same call', async () => {
-    const cursor = after(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
+    const cursor = cursorAfter(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
     const { container } = render(<CodePanel run={view(cursor)} defaultOpen />);
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['Step Functions', 'Temporal', 'Durable Functions', 'Hand-rolled']);
