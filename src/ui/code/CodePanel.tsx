@@ -47,8 +47,12 @@ export function CodePanel({ run, defaultOpen = false }: CodePanelProps) {
     const pre = preRef.current;
     const line = range && pre?.querySelector<HTMLElement>(`[data-line="${range.from}"]`);
     if (!pre || !line) return;
+    const last = pre.querySelector<HTMLElement>(`[data-line="${range.to}"]`) ?? line;
     const top = line.offsetTop;
-    if (top < pre.scrollTop || top > pre.scrollTop + pre.clientHeight - 2 * line.offsetHeight) pre.scrollTop = Math.max(0, top - pre.clientHeight / 4);
+    const height = last.offsetTop + last.offsetHeight - top;
+    if (top >= pre.scrollTop && top + height <= pre.scrollTop + pre.clientHeight) return;
+    // The whole range when it fits (a third of the spare room above it), else its first line near the top.
+    pre.scrollTop = Math.max(0, height < pre.clientHeight ? top - (pre.clientHeight - height) / 3 : top - line.offsetHeight);
   }, [range, file]);
 
   const choose = (i: number) => {
