@@ -135,6 +135,9 @@ export function CodePanel({ run, defaultOpen = false }: CodePanelProps) {
             </a>
           </span>
         </div>
+        {run.scenario.mode === 'choreography' && (
+          <p className="code-where">This run is a choreography: no one drives it. The code shows the same steps driven by an orchestrator.</p>
+        )}
         <p className="code-where" data-testid="code-where">
           {where}
         </p>

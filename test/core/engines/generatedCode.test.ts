@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import ts from 'ts5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callNames, type ExportDefinition, exportDurable, exportHandRolled, exportTemporalActivities, exportTemporalWorkflow, workflowName } from '../../../src/core/engines';
+import { callNames, type ExportDefinition, type ExportOptions, exportDurable, exportHandRolled, exportTemporalActivities, exportTemporalWorkflow, workflowName } from '../../../src/core/engines';
 import { arbitraryDefinition, builtIns, comparisonScenarios, named, type Reply, replayer, simulate } from './fixtures';
 
 const checked: ExportDefinition[] = [...named, ...fc.sample(arbitraryDefinition, { numRuns: 4, seed: 11 })];
@@ -167,6 +167,33 @@ function runDurable(def: ExportDefinition, answer: (call: string) => Reply): Rec
   }
 }
 
+/** The hand-rolled orchestrator with stand-in services and an in-memory saga log (retry waits shortened by `options`). */
+async function runHandRolled(def: ExportDefinition, answer: (call: string) => Reply, options: ExportOptions): Promise<Recorded> {
+  const mod = load(exportHandRolled(def, options).text, {});
+  const calls: string[] = [];
+  const keys: string[] = [];
+  const services = new Proxy({}, {
+    get: (_t, name: string) => async (_input: unknown, key: string) => {
+      const call = callOf(def).get(name) ?? `unknown:${name}`;
+      calls.push(call);
+      keys.push(key);
+      const reply = answer(call);
+      if (reply === 'ok') return;
+      const err = new Error(call);
+      err.name = reply === 'business' ? 'BusinessFailure' : 'ServiceUnavailable';
+      throw err;
+    },
+  });
+  const done = new Set<string>();
+  const log = {
+    has: async (saga: string, step: string, action: string) => done.has(`${saga}:${step}:${action}`),
+    record: async (saga: string, step: string, action: string) => void done.add(`${saga}:${step}:${action}`),
+    alert: async () => undefined,
+  };
+  const saga = mod[workflowName(def)] as (id: string, input: unknown, s: unknown, l: unknown) => Promise<string>;
+  return { calls, keys, end: await saga('s-1', { order: 'o-1' }, services, log) };
+}
+
 describe('generated code driven by stand-ins calls what the simulator calls', () => {
   for (const def of builtIns) {
     it.each(comparisonScenarios(def).map((s) => [JSON.stringify(s), s] as const))(`${def.id}: %s`, async (_label, scenario) => {
@@ -178,6 +205,13 @@ describe('generated code driven by stand-ins calls what the simulator calls', ()
       const durable = runDurable(def, replayer(sim.replies));
       expect(durable.calls, 'Durable Functions').toEqual(sim.calls);
       expect(durable.keys).toEqual(expectedKeys);
+      // The hand-rolled code really waits between retries: shorten the waits on both sides (the calls stay the same).
+      const fast = { initialIntervalMs: 1, maxIntervalMs: 2 };
+      const quick = simulate({ ...scenario, retry: fast });
+      expect(quick.calls).toEqual(sim.calls);
+      const handRolled = await runHandRolled(def, replayer(quick.replies), { retry: fast });
+      expect(handRolled.calls, 'hand-rolled').toEqual(sim.calls);
+      expect(handRolled.keys).toEqual(expectedKeys);
     });
   }
 
@@ -193,5 +227,6 @@ describe('generated code driven by stand-ins calls what the simulator calls', ()
     expect((await runTemporal(pivot, replayer(unknown))).end).toBe('needs-attention');
     expect(runDurable(pivot, replayer(unknown)).end).toBe('failed');
     expect((await runTemporal(order, replayer(new Map()))).end).toBe('completed');
+    expect((await runHandRolled(order, replayer(stuck), { retry: { initialIntervalMs: 1 } })).end).toBe('needs-attention');
   });
 });
