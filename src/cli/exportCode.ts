@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { definitions, type RetryPolicy } from '../core';
 import { type CodeFile, ENGINES, type Engine, type ExportDefinition, type ExportStep, exportCode, fromSagaDefinition } from '../core/engines';
 import { UsageError } from './args';
@@ -70,4 +71,14 @@ export function exportFiles(req: ExportRequest, retry?: Partial<RetryPolicy>): C
 export function printFiles(files: readonly CodeFile[]): string {
   if (files.length === 1) return files[0].text;
   return files.map((f) => `// ---- ${f.name} ----\n${f.text}`).join('\n');
+}
+
+/** `--out DIR`: writes the files straight into DIR (created if missing); returns the paths written. */
+export function writeFiles(files: readonly CodeFile[], dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return files.map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.text);
+    return path;
+  });
 }

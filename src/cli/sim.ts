@@ -1,8 +1,6 @@
 import { exploreInterleavings, INVARIANTS, narrate, runScenario, ScenarioError } from '../core';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
-import { engineOf, exportFiles, printFiles } from './exportCode';
+import { engineOf, exportFiles, printFiles, writeFiles } from './exportCode';
 
 /** Renders a run (or an exploration) as the CLI prints it. Pure, so it can be tested. */
 export function render(o: CliOptions): string {
@@ -56,9 +54,7 @@ function main(argv: readonly string[]): number {
     if (o.export !== undefined && o.out !== undefined) {
       // --out DIR: the files go straight into DIR (workflows.ts and activities.ts for Temporal, …).
       const files = exportFiles({ engine: engineOf(o.export), definition: o.scenario.definition, definitionFile: o.definitionFile }, o.scenario.retry);
-      mkdirSync(o.out, { recursive: true });
-      for (const f of files) writeFileSync(join(o.out, f.name), f.text);
-      process.stdout.write(`${files.map((f) => `Wrote ${join(o.out as string, f.name)}`).join('\n')}\n`);
+      process.stdout.write(`${writeFiles(files, o.out).map((path) => `Wrote ${path}`).join('\n')}\n`);
       return 0;
     }
     process.stdout.write(`${render(o)}\n`);

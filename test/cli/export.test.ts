@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { readDefinitionFile } from '../../src/cli/exportCode';
+import { engineOf, exportFiles, readDefinitionFile, writeFiles } from '../../src/cli/exportCode';
 import { render } from '../../src/cli/sim';
 import { trip } from '../core/engines/fixtures';
 
@@ -28,9 +28,10 @@ describe('npm run sim -- --export', () => {
   });
 
   it('--out DIR writes workflows.ts and activities.ts for Temporal, orchestrator.ts for Durable Functions', () => {
-    expect(sim('--export', 'temporal', '--out', join(dir, 't')).status).toBe(0);
+    const out = (engine: string, sub: string) => writeFiles(exportFiles({ engine: engineOf(engine) }), join(dir, sub));
+    expect(out('temporal', 't')).toEqual([join(dir, 't', 'workflows.ts'), join(dir, 't', 'activities.ts')]);
     expect(readdirSync(join(dir, 't')).sort()).toEqual(['activities.ts', 'workflows.ts']);
-    expect(sim('--export', 'durable', '--out', join(dir, 'd')).status).toBe(0);
+    out('durable', 'd');
     expect(readFileSync(join(dir, 'd', 'orchestrator.ts'), 'utf8')).toMatch(/df\.app\.orchestration\('orderSaga', orderSaga\)/);
   });
 

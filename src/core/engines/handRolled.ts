@@ -77,24 +77,28 @@ interface Step {
   });
   w.line('];');
   w.line(`
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Time, passed in: real timers in production, instant fakes in tests (so a saga test never waits). */
+export interface Clock {
+  /** Resolves after \`ms\` milliseconds. */
+  sleep(ms: number): Promise<void>;
+  /** A number in [0, 1), for full jitter. */
+  random(): number;
+}
+
 const isBusinessFailure = (err: unknown): boolean => err instanceof Error && err.name === '${BUSINESS_FAILURE}';
 
 /** Calls with a timeout and retries with backoff; a business refusal is never retried. */
-async function withRetry(retry: Retry, timeoutMs: number, call: () => Promise<void>): Promise<void> {
+async function withRetry(clock: Clock, retry: Retry, timeoutMs: number, call: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), timeoutMs); });
-      try {
-        return await Promise.race([call(), timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+      const timeout = clock.sleep(timeoutMs).then((): never => {
+        throw new Error(\`no reply after \${timeoutMs} ms\`);
+      });
+      return await Promise.race([call(), timeout]);
     } catch (err) {
       if (isBusinessFailure(err) || attempt >= retry.maxAttempts) throw err;
       const delay = Math.min(retry.maxIntervalMs, retry.initialIntervalMs * retry.backoffCoefficient ** (attempt - 1));
-      await sleep(retry.jitter === 'full' ? Math.random() * delay : delay);
+      await clock.sleep(retry.jitter === 'full' ? clock.random() * delay : delay);
     }
   }
 }
@@ -103,10 +107,10 @@ async function withRetry(retry: Retry, timeoutMs: number, call: () => Promise<vo
  * Runs (or, after a crash, resumes) the saga: steps the log records as done are skipped, so a
  * restart re-runs only the call in flight — with the same idempotency key.
  */
-export async function ${workflowName(def)}(sagaId: string, input: unknown, services: Services, log: SagaLog): Promise<'completed' | 'compensated' | 'needs-attention'> {
+export async function ${workflowName(def)}(sagaId: string, input: unknown, services: Services, log: SagaLog, clock: Clock): Promise<'completed' | 'compensated' | 'needs-attention'> {
   const once = async (step: Step, action: string, name: keyof Services, retry: Retry) => {
     if (await log.has(sagaId, step.id, action)) return;
-    await withRetry(retry, step.timeoutMs, () => services[name](input, \`\${sagaId}:\${step.id}:\${action}\`));
+    await withRetry(clock, retry, step.timeoutMs, () => services[name](input, \`\${sagaId}:\${step.id}:\${action}\`));
     await log.record(sagaId, step.id, action);
   };
   const toUndo: Step[] = [];
