@@ -87,16 +87,16 @@ export interface Clock {
 
 const isBusinessFailure = (err: unknown): boolean => err instanceof Error && err.name === '${BUSINESS_FAILURE}';
 
-/** Calls with a timeout and retries with backoff; a business refusal is never retried. */
-async function withRetry(clock: Clock, retry: Retry, timeoutMs: number, call: () => Promise<void>): Promise<void> {
+/** Calls with a timeout and retries with backoff; a business refusal is retried only for a retriable step. */
+async function withRetry(clock: Clock, step: Step, retry: Retry, call: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const timeout = clock.sleep(timeoutMs).then((): never => {
-        throw new Error(\`no reply after \${timeoutMs} ms\`);
+      const timeout = clock.sleep(step.timeoutMs).then((): never => {
+        throw new Error(\`no reply after \${step.timeoutMs} ms\`);
       });
       return await Promise.race([call(), timeout]);
     } catch (err) {
-      if (isBusinessFailure(err) || attempt >= retry.maxAttempts) throw err;
+      if ((isBusinessFailure(err) && step.kind !== 'retriable') || attempt >= retry.maxAttempts) throw err;
       const delay = Math.min(retry.maxIntervalMs, retry.initialIntervalMs * retry.backoffCoefficient ** (attempt - 1));
       await clock.sleep(retry.jitter === 'full' ? clock.random() * delay : delay);
     }
@@ -104,37 +104,45 @@ async function withRetry(clock: Clock, retry: Retry, timeoutMs: number, call: ()
 }
 
 /**
- * Runs (or, after a crash, resumes) the saga: steps the log records as done are skipped, so a
- * restart re-runs only the call in flight — with the same idempotency key.
+ * Runs the saga, or resumes it after a crash: what the log records as done is skipped and a
+ * recorded failure is not retried, so a restart re-runs only the call in flight — with the same
+ * idempotency key.
  */
 export async function ${workflowName(def)}(sagaId: string, input: unknown, services: Services, log: SagaLog, clock: Clock): Promise<'completed' | 'compensated' | 'needs-attention'> {
   const once = async (step: Step, action: string, name: keyof Services, retry: Retry) => {
     if (await log.has(sagaId, step.id, action)) return;
-    await withRetry(clock, retry, step.timeoutMs, () => services[name](input, \`\${sagaId}:\${step.id}:\${action}\`));
+    await withRetry(clock, step, retry, () => services[name](input, \`\${sagaId}:\${step.id}:\${action}\`));
     await log.record(sagaId, step.id, action);
   };
   const toUndo: Step[] = [];
   for (const step of steps) {
-    try {
-      await once(step, 'forward', step.forward, step.retry);
-      if (step.undo) toUndo.unshift(step);
-    } catch (err) {
-      if (step.kind !== 'compensatable' && !isBusinessFailure(err)) {
-        await log.alert(sagaId, \`The outcome of \${step.id} is unknown: check it by hand.\`);
+    // 'refused': a business failure, nothing happened. 'unknown': retries ran out, it may have happened.
+    let failed = (await log.has(sagaId, step.id, 'refused')) ? 'refused' : (await log.has(sagaId, step.id, 'unknown')) ? 'unknown' : undefined;
+    if (!failed) {
+      try {
+        await once(step, 'forward', step.forward, step.retry);
+        if (step.undo) toUndo.unshift(step);
+        continue;
+      } catch (err) {
+        failed = isBusinessFailure(err) ? 'refused' : 'unknown';
+        await log.record(sagaId, step.id, failed);
+      }
+    }
+    if (step.kind !== 'compensatable' && failed === 'unknown') {
+      await log.alert(sagaId, \`The outcome of \${step.id} is unknown: check it by hand.\`);
+      return 'needs-attention';
+    }
+    if (step.undo && failed === 'unknown') toUndo.unshift(step);
+    // Undo in reverse order. A failing undo is not swallowed: an operator is alerted.
+    for (const done of toUndo) {
+      try {
+        await once(done, 'compensate', done.undo as keyof Services, done.undoRetry as Retry);
+      } catch {
+        await log.alert(sagaId, \`Undoing \${done.id} keeps failing: finish it by hand, then resume.\`);
         return 'needs-attention';
       }
-      // Retries ran out: the step may have happened, so it is undone too.
-      if (step.undo && !isBusinessFailure(err)) toUndo.unshift(step);
-      for (const done of toUndo) {
-        try {
-          await once(done, 'compensate', done.undo as keyof Services, done.undoRetry as Retry);
-        } catch {
-          await log.alert(sagaId, \`Undoing \${done.id} keeps failing: finish it by hand, then resume.\`);
-          return 'needs-attention';
-        }
-      }
-      return 'compensated';
     }
+    return 'compensated';
   }
   for (const step of steps) if (step.confirm) await once(step, 'confirm', step.confirm, step.confirmRetry as Retry);
   return 'completed';

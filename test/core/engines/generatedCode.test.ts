@@ -168,7 +168,7 @@ function runDurable(def: ExportDefinition, answer: (call: string) => Reply): Rec
 }
 
 /** The hand-rolled orchestrator with stand-in services, an in-memory saga log and a clock that never waits. */
-async function runHandRolled(def: ExportDefinition, answer: (call: string) => Reply): Promise<Recorded> {
+async function runHandRolled(def: ExportDefinition, answer: (call: string) => Reply, done = new Set<string>()): Promise<Recorded> {
   const mod = load(exportHandRolled(def).text, {});
   const calls: string[] = [];
   const keys: string[] = [];
@@ -184,7 +184,6 @@ async function runHandRolled(def: ExportDefinition, answer: (call: string) => Re
       throw err;
     },
   });
-  const done = new Set<string>();
   const log = {
     has: async (saga: string, step: string, action: string) => done.has(`${saga}:${step}:${action}`),
     record: async (saga: string, step: string, action: string) => void done.add(`${saga}:${step}:${action}`),
@@ -226,5 +225,14 @@ describe('generated code driven by stand-ins calls what the simulator calls', ()
     expect(runDurable(pivot, replayer(unknown)).end).toBe('failed');
     expect((await runTemporal(order, replayer(new Map()))).end).toBe('completed');
     expect((await runHandRolled(order, replayer(stuck))).end).toBe('needs-attention');
+  });
+
+  it('the hand-rolled orchestrator resumes from its log: the refused step is not called again, only the undos left', async () => {
+    const [order] = builtIns;
+    const log = new Set<string>();
+    const first = await runHandRolled(order, (call) => (call === 'payment:forward' ? 'business' : call === 'order:compensate' ? 'transient' : 'ok'), log);
+    expect(first.end).toBe('needs-attention');
+    const resumed = await runHandRolled(order, () => 'ok', log);
+    expect(resumed).toEqual({ calls: ['order:compensate', 'inventory:compensate'], keys: ['s-1:order:compensate', 's-1:inventory:compensate'], end: 'compensated' });
   });
 });
