@@ -18,6 +18,14 @@ describe('anchorAt: where the run is in its code', () => {
     expect(anchorAt(trace, cursorAfter(trace, (e) => e.type === 'compensation.retrying'))).toEqual({ step: 'payment', phase: 'compensation', part: 'retry' });
     expect(anchorAt(trace, trace.length)).toBeUndefined();
   });
+
+  it('is nowhere while the orchestrator is down, and back on the call in flight once it re-runs it', () => {
+    const crash = runScenario({ crash: { step: 'payment', when: 'after-commit' } }).trace;
+    expect(anchorAt(crash, cursorAfter(crash, (e) => e.type === 'orchestrator.crashed'))).toBeUndefined();
+    const recovered = cursorAfter(crash, (e) => e.type === 'orchestrator.recovered');
+    const rerun = recovered + crash.slice(recovered).findIndex((e) => e.type === 'step.started') + 1;
+    expect(anchorAt(crash, rerun)).toEqual({ step: 'payment', phase: 'forward', part: 'call' });
+  });
 });
 
 describe('highlight', () => {
@@ -64,10 +72,16 @@ describe('CodePanel', () => {
     expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute('download', 'activities.ts');
   });
 
-  it('says nothing is executing before the first call and after the end', () => {
+  it('says why nothing is executing: before the first call, while the orchestrator is down, after the end', () => {
     const { rerender } = render(<CodePanel run={view(0)} defaultOpen />);
     expect(screen.getByTestId('code-where').textContent).toMatch(/^Nothing is executing yet/);
     rerender(<CodePanel run={view(run.trace.length)} defaultOpen />);
     expect(screen.getByTestId('code-where').textContent).toBe('Nothing is executing: the saga ended compensated.');
+    const crash = runScenario({ crash: { step: 'payment', when: 'after-commit' } });
+    const at = (type: string) => ({ scenario: crash.scenario, trace: crash.trace, cursor: cursorAfter(crash.trace, (e) => e.type === type) });
+    rerender(<CodePanel run={at('orchestrator.crashed')} defaultOpen />);
+    expect(screen.getByTestId('code-where').textContent).toMatch(/^Nothing is executing: the orchestrator is down/);
+    rerender(<CodePanel run={at('orchestrator.recovered')} defaultOpen />);
+    expect(screen.getByTestId('code-where').textContent).toBe('Nothing is executing yet: the orchestrator has restarted and read its log.');
   });
 });

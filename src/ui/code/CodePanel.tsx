@@ -15,8 +15,10 @@ interface CodePanelProps {
 
 /** Where nothing is highlighted, why: before the first call, or after the saga ended. */
 function idleText(run: RunView): string {
-  const end = [...revealed(run)].reverse().find((e) => /^saga\.(completed|compensated|needs-attention|stuck)$/.test(e.type));
-  if (end) return `Nothing is executing: the saga ended ${end.type.slice('saga.'.length)}.`;
+  const last = [...revealed(run)].reverse().find((e) => /^saga\.(completed|compensated|needs-attention|stuck)$|^orchestrator\.(crashed|recovered)$/.test(e.type));
+  if (last?.type === 'orchestrator.crashed') return 'Nothing is executing: the orchestrator is down. It restarts from its log — in an engine, from the durable history.';
+  if (last?.type === 'orchestrator.recovered') return 'Nothing is executing yet: the orchestrator has restarted and read its log.';
+  if (last?.type.startsWith('saga.')) return `Nothing is executing: the saga ended ${last.type.slice('saga.'.length)}.`;
   return 'Nothing is executing yet: press play or step forward, and the code the run executes lights up.';
 }
 

@@ -16,14 +16,15 @@ const ENDS = new Set(['saga.completed', 'saga.compensated', 'saga.needs-attentio
 /**
  * Where the first saga is in its code at the cursor: the call it made last (a step, a
  * compensation, a confirmation), or that call's retry policy while it backs off. `undefined`
- * before the first call and once the saga has ended.
+ * before the first call, while the orchestrator is down after a crash, and once the saga has ended.
  */
 export function anchorAt(trace: readonly TraceEvent[], cursor: number): CodeAnchor | undefined {
   const saga = trace.find((e) => e.type === 'saga.started')?.saga;
   for (let i = Math.min(cursor, trace.length) - 1; i >= 0; i--) {
     const e = trace[i];
     if (e.saga !== saga) continue;
-    if (ENDS.has(e.type)) return undefined;
+    // Ended, or the orchestrator is down: nothing is executing (after recovery the last call is re-run).
+    if (ENDS.has(e.type) || e.type === 'orchestrator.crashed') return undefined;
     const hit = PHASE_OF[e.type];
     if (hit && e.step) return { step: e.step, phase: hit[0], part: hit[1] };
   }
