@@ -1,7 +1,6 @@
 import { checkInvariants } from './invariants';
 import { resolveScenario } from './scenario';
 import { Simulation } from './simulation';
-import { asDatabases } from './tables';
 import type { Scenario, Violation } from './types';
 
 /** What the explorer found. */
@@ -65,7 +64,7 @@ export class InterleavingExplorer {
     const terminal = sim.idle;
     let violating = false;
     if (terminal) {
-      const violations = checkInvariants(asDatabases(sim.state.tables), true);
+      const violations = checkInvariants(sim.databases(), true, { definition: sim.definition, sagas: sim.outcomes() });
       violating = violations.length > 0;
       // Breadth-first: the first violating end state found has a shortest schedule.
       if (violating && !this.counterexample) this.counterexample = { schedule: path, violations };

@@ -1,9 +1,6 @@
-import { orderSaga } from './sagaDefinition';
+import { resolveDefinition } from './definitions';
+import type { SagaDefinition } from './definitions/definition';
 import type { StepId, TraceEvent } from './types';
-
-const SERVICE: Record<StepId, string> = Object.fromEntries(orderSaga.steps.map((s) => [s.id, s.service])) as Record<StepId, string>;
-const ACTION: Record<StepId, string> = Object.fromEntries(orderSaga.steps.map((s) => [s.id, s.action])) as Record<StepId, string>;
-const UNDO: Record<StepId, string> = Object.fromEntries(orderSaga.steps.map((s) => [s.id, s.compensation ?? 'undo'])) as Record<StepId, string>;
 
 const secs = (ms: unknown) => {
   const n = Number(ms);
@@ -15,28 +12,46 @@ export interface NarrationContext {
   mode?: 'orchestration' | 'choreography';
   /** Without the lock the inventory step only reads availability; the write comes at confirmation. */
   semanticLock?: boolean;
+  /** The saga being narrated (default: the order saga); pass `run.scenario.definition` or a resolved definition. */
+  definition?: SagaDefinition | Parameters<typeof resolveDefinition>[0];
 }
 
-/** What a step's forward action is, in words, given the lock. */
-const actionOf = (step: StepId, semanticLock: boolean) => (step === 'inventory' && !semanticLock ? 'read whether the seat is available' : ACTION[step]);
+type Words = { SERVICE: Record<StepId, string>; ACTION: Record<StepId, string>; UNDO: Record<StepId, string>; order: boolean; title: string };
+const WORDS = new WeakMap<SagaDefinition, Words>();
+const words = (definition: NarrationContext['definition']): Words => {
+  const def = typeof definition === 'object' && definition.steps.every((s) => 'table' in s) ? (definition as SagaDefinition) : resolveDefinition(definition);
+  let w = WORDS.get(def);
+  if (!w) {
+    const pick = (f: (s: SagaDefinition['steps'][number]) => string) => Object.fromEntries(def.steps.map((s) => [s.id, f(s)])) as Record<StepId, string>;
+    w = { SERVICE: pick((s) => s.service), ACTION: pick((s) => s.action), UNDO: pick((s) => s.compensation ?? 'undo'), order: def.steps.some((s) => s.table === 'orders'), title: def.title };
+    WORDS.set(def, w);
+  }
+  return w;
+};
 
 const who = (e: TraceEvent, buyers: number) => (buyers > 1 ? `Buyer ${e.saga.slice(2)}'s saga` : 'The orchestrator');
-const of = (e: TraceEvent) => ` (attempt ${e.attempt})`;
+const of = (e: { attempt?: unknown }) => ` (attempt ${e.attempt})`;
 
 /** The trace event types that are bookkeeping rather than story; views may skip them. */
-export const QUIET_EVENTS: ReadonlySet<string> = new Set(['db.changed', 'request.handled', 'event.delivered']);
+export const QUIET_EVENTS: ReadonlySet<string> = new Set(['run.started', 'db.changed', 'request.handled', 'event.delivered']);
 
 /**
  * One plain-words sentence for a trace event (empty for bookkeeping events). Used by the
  * narration panel, its ARIA live region and the CLI. `buyers` > 1 names whose saga it is.
  */
-export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration', semanticLock = true }: NarrationContext = {}): string {
+export function narrate(event: TraceEvent, { buyers = 1, mode = 'orchestration', semanticLock = true, definition }: NarrationContext = {}): string {
+  const { SERVICE, ACTION, UNDO, order: isOrder, title } = words(definition);
+  /** What a step's forward action is, in words, given the lock. */
+  const actionOf = (step: StepId, lock: boolean) => (step === 'inventory' && !lock ? 'read whether the seat is available' : ACTION[step]);
+  // Narration reads any field an event type carries; absent fields read as undefined.
+  const e = event as TraceEvent & Record<string, unknown>;
   const step = e.step as StepId | undefined;
   const svc = step ? SERVICE[step] : '';
   const by = who(e, buyers);
   const order = `order o-${e.saga.slice(2)}`;
   switch (e.type) {
     case 'saga.started':
+      if (!isOrder) return `${buyers > 1 ? `Buyer ${e.buyer}` : 'A customer'} starts ${order}: ${title}.`;
       return buyers > 1 ? `Buyer ${e.buyer} places ${order} for ${String(e.item)} ($${e.amount}).` : `A customer places ${order} for ${String(e.item)} ($${e.amount}).`;
     case 'step.started':
       if (mode === 'choreography') return `${svc} reacts on its own: ${actionOf(step as StepId, semanticLock)}.`;
@@ -45,6 +60,7 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration', sem
       return e.replayed ? `${svc} replayed its stored answer: done, nothing executed twice.` : `${svc} did it: ${actionOf(step as StepId, semanticLock)} — committed in its own database.`;
     case 'step.failed':
       if (e.reason === 'timeout') return `No response from ${svc} after ${secs(e.timeoutMs)}${of(e)}.`;
+      if (e.status === 409 && !e.business) return `${svc} answers 409: the first request with this key is still being processed${of(e)}. Not done yet, not failed — so the orchestrator backs off and asks again.`;
       if (e.business) return `${svc} refused: ${String(e.reason)}. That is a business answer, so it is not retried.`;
       return `${svc} failed${of(e)}: ${String(e.reason)}.`;
     case 'step.retrying':
@@ -67,12 +83,12 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration', sem
     case 'compensation.failed':
       return `${svc} could not ${UNDO[step as StepId]}${of(e)}: ${e.reason === 'timeout' ? 'no response' : String(e.reason)}.`;
     case 'compensation.retrying':
-      return `Compensations are never dropped: retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${e.maxAttempts}).`;
+      return `Compensations are never dropped: retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${Number.isFinite(Number(e.maxAttempts)) ? e.maxAttempts : '∞'}). If every attempt fails, an alert asks an operator to finish it.`;
     case 'compensation.deduplicated':
       return `${svc} has already done this compensation (key ${String(e.key)}): it returns the stored result.`;
     case 'confirmation.started': {
-      const effect = step !== 'inventory' ? 'the order becomes CONFIRMED' : semanticLock ? 'the hold becomes SOLD' : 'it writes the sale now, without checking again';
-      if (mode === 'choreography') return `${svc} hears the slot was booked: ${effect}.`;
+      const effect = !isOrder ? 'its booking becomes CONFIRMED' : step !== 'inventory' ? 'the order becomes CONFIRMED' : semanticLock ? 'the hold becomes SOLD' : 'it writes the sale now, without checking again';
+      if (mode === 'choreography') return `${svc} hears the last step succeeded: ${effect}.`;
       return `${by} tells ${svc} the saga completed: ${effect}.`;
     }
     case 'confirmation.succeeded':
@@ -98,11 +114,13 @@ export function narrate(e: TraceEvent, { buyers = 1, mode = 'orchestration', sem
     case 'event.dropped':
       return `${String(e.topic)} is dropped on the way. Nobody is waiting for it, so nobody notices.`;
     case 'saga.completed':
-      return `${buyers > 1 ? `Buyer ${e.saga.slice(2)}: ` : ''}Order o-${e.saga.slice(2)} completed: CONFIRMED, the seat SOLD, every step committed.`;
+      return `${buyers > 1 ? `Buyer ${e.saga.slice(2)}: ` : ''}Order o-${e.saga.slice(2)} completed: ${isOrder ? 'CONFIRMED, the seat SOLD, ' : ''}every step committed.`;
     case 'saga.compensated':
       return `${buyers > 1 ? `Buyer ${e.saga.slice(2)}: ` : ''}Saga compensated: every completed step was undone by a new action.`;
     case 'saga.needs-attention':
-      return `Saga needs attention: a compensation did not succeed. The incident stays open until an operator acts.`;
+      return `Saga needs attention: it cannot finish on its own. The incident stays open until an operator acts.`;
+    case 'saga.abandoned':
+      return `Nobody undoes anything: there is no saga here. ${SERVICE[e.failedStep as StepId] ?? 'The step'} failed and everything done before it stays done.`;
     case 'saga.stuck':
       return `Silence. Nothing is in flight and nobody is waiting: ${order} is stuck half-done.`;
     default:

@@ -1,13 +1,11 @@
-import { checkInvariants } from './invariants';
 import { resolveScenario } from './scenario';
 import { type Scheduler, Simulation } from './simulation';
-import { asDatabases } from './tables';
-import type { Alert, RunResult, Scenario, StepId } from './types';
+import type { RunResult, Scenario } from './types';
 
 /**
  * Creates a live simulation of a scenario (defaults applied, bad values rejected with a
- * clear message). Step it, let a learner choose at choice points, send operator actions,
- * and read `result(sim)` at any time.
+ * {@link ScenarioError} naming the field). Step it, let a learner choose at choice points,
+ * send operator actions, and read `result(sim)` at any time.
  */
 export function createSimulation(scenario: Partial<Scenario> = {}, options: { scheduler?: Scheduler; trace?: boolean } = {}): Simulation {
   return new Simulation(resolveScenario(scenario), options);
@@ -18,32 +16,12 @@ export function createSimulation(scenario: Partial<Scenario> = {}, options: { sc
  * happen is `stuck`; a choreography's outcome is read off the tables. Idempotent.
  */
 export function settle(sim: Simulation): void {
-  if (!sim.idle) return;
-  for (const o of sim.outcomes()) {
-    const observed = sim.scenario.mode === 'choreography' || o.outcome === 'stuck';
-    if (!observed || sim.state.counters[`settled:${o.id}:${o.outcome}`]) continue;
-    sim.bump(`settled:${o.id}:${o.outcome}`);
-    sim.record(o.id, `saga.${o.outcome}`, { observed: true });
-  }
+  sim.settle();
 }
 
 /** The run as it stands: outcome, trace, databases, invariant violations and alerts. */
 export function result(sim: Simulation): RunResult {
-  const databases = asDatabases(sim.state.tables);
-  const sagas = sim.outcomes();
-  const alerts: Alert[] = sim.trace
-    .filter((e) => e.type === 'alert.raised')
-    .map((e) => ({ saga: e.saga, step: e.step as StepId | undefined, message: String(e.message) }));
-  return {
-    outcome: sagas[0].outcome,
-    sagas,
-    trace: [...sim.trace],
-    databases,
-    violations: checkInvariants(databases, sim.idle),
-    alerts,
-    scenario: sim.scenario,
-    schedule: [...sim.state.decisions],
-  };
+  return sim.result();
 }
 
 /**
@@ -57,6 +35,14 @@ export function result(sim: Simulation): RunResult {
 export function runScenario(scenario: Partial<Scenario> = {}): RunResult {
   const sim = createSimulation(scenario);
   sim.runUntilBlocked();
-  settle(sim);
-  return result(sim);
+  sim.settle();
+  return sim.result();
+}
+
+/**
+ * A run (or any value holding retry policies) as JSON: `Infinity` — which JSON cannot
+ * hold — is written as the string `"Infinity"`, which every scenario field accepts back.
+ */
+export function serializeRun(value: unknown, indent = 2): string {
+  return JSON.stringify(value, (_key, v) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v), indent);
 }

@@ -9,6 +9,7 @@
 
 import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
 import { DEFAULT_SCENARIO } from '../core/scenario';
+import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
@@ -208,11 +209,11 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
   defineParam<DefinitionName>({
     name: 'definition',
     target: 'scenario',
-    description: 'Which saga definition runs: the plain order saga, or the one with a pivot step.',
-    codec: enumCodec(['order', 'order-with-pivot'] as const),
-    defaultValue: defaultScenario.definition,
-    defaultText: defaultScenario.definition,
-    read: (s) => s.scenario.definition,
+    description: 'Which built-in saga runs: the order saga, the order with a pivot step, or the trip.',
+    codec: enumCodec(DEFINITION_NAMES),
+    defaultValue: 'order',
+    defaultText: 'order',
+    read: (s) => (typeof s.scenario.definition === 'string' ? s.scenario.definition : undefined),
     write: (st, v) => {
       st.scenario.definition = v;
     },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { checkInvariants, INVARIANTS, type Outcome, tablesAt } from '../core';
+import { checkInvariants, invariantsFor, type Outcome, resolveDefinition, type Violation, tablesAt } from '../core';
 import { type RunView, revealed } from './runView';
 
 const TERMINAL = new Set(['saga.completed', 'saga.compensated', 'saga.needs-attention', 'saga.stuck']);
@@ -7,8 +7,18 @@ const TERMINAL = new Set(['saga.completed', 'saga.compensated', 'saga.needs-atte
 /** Each saga's latest revealed outcome (an operator may turn needs-attention into compensated later). */
 export function revealedOutcomes(run: RunView): { saga: string; outcome: Outcome }[] {
   const latest = new Map<string, Outcome>();
-  for (const e of revealed(run)) if (TERMINAL.has(e.type)) latest.set(e.saga, e.type.slice('saga.'.length) as Outcome);
+  for (const e of revealed(run)) {
+    if (TERMINAL.has(e.type)) latest.set(e.saga, e.type.slice('saga.'.length) as Outcome);
+    // Without a saga nothing moves after the failure: the simulator reports it stuck.
+    if (e.type === 'saga.abandoned') latest.set(e.saga, 'stuck');
+  }
   return [...latest].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([saga, outcome]) => ({ saga, outcome }));
+}
+
+/** The invariants broken at the cursor; the end-of-run ones only when `settled`. */
+export function violationsAt(run: RunView, settled: boolean, db = tablesAt(run.trace, run.cursor)): Violation[] {
+  const sagas = revealedOutcomes(run).map((o) => ({ id: o.saga, orderId: `o-${o.saga.slice(2)}`, outcome: o.outcome }));
+  return checkInvariants(db, settled, { definition: resolveDefinition(run.scenario.definition), sagas, trace: revealed(run) });
 }
 
 const OUTCOME_ICON: Record<Outcome, { icon: string; tone: string }> = {
@@ -26,7 +36,7 @@ interface Props {
 
 /** The consistency oracle at the cursor: every invariant, holding or violated, in words. */
 export function InvariantsPanel({ run, settled }: Props) {
-  const violations = useMemo(() => checkInvariants(tablesAt(run.trace, run.cursor), settled), [run, settled]);
+  const violations = useMemo(() => violationsAt(run, settled), [run, settled]);
   const outcomes = revealedOutcomes(run);
   const several = outcomes.length > 1;
 
@@ -39,7 +49,7 @@ export function InvariantsPanel({ run, settled }: Props) {
         </p>
       ))}
       <ul className="invariant-list">
-        {INVARIANTS.map((inv) => {
+        {invariantsFor(resolveDefinition(run.scenario.definition)).map((inv) => {
           const mine = violations.filter((v) => v.invariant === inv.id);
           const pending = inv.onlyWhenSettled && !settled;
           const status = mine.length > 0 ? 'violated' : pending ? 'checked at the end' : 'holds';

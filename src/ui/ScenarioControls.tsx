@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_POLICY, type DefinitionName, definitions, previewDelays, type RetryPolicy, resolveRetryPolicy, STEP_IDS, type Scenario, type StepId } from '../core';
+import { BUILT_IN_DEFINITIONS, DEFAULT_RETRY_POLICY, type DefinitionName, previewDelays, type RetryPolicy, resolveRetryPolicy, STEP_IDS, type Scenario, type StepId } from '../core';
 
 const STEP_LABEL: Record<StepId, string> = { inventory: 'Inventory', order: 'Order', payment: 'Payment', warehouse: 'Warehouse', delivery: 'Delivery' };
 const COMP_COUNTS = ['1', '2', '3', 'always'] as const;
@@ -62,9 +62,9 @@ export function ScenarioControls({ scenario, onChange }: Props) {
         </label>
         <label>
           Saga{' '}
-          <select value={scenario.definition ?? 'order'} onChange={(e) => update({ definition: e.target.value as DefinitionName })}>
-            {Object.values(definitions).map((d) => (
-              <option key={d.name} value={d.name}>
+          <select value={typeof scenario.definition === 'string' ? scenario.definition : 'order'} onChange={(e) => update({ definition: e.target.value as DefinitionName })}>
+            {Object.values(BUILT_IN_DEFINITIONS).map((d) => (
+              <option key={d.id} value={d.id}>
                 {d.title}
               </option>
             ))}

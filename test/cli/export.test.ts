@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { engineOf, exportFiles, readDefinitionFile, writeFiles } from '../../src/cli/exportCode';
+import { readDefinitionFile } from '../../src/cli/definitionFile';
+import { exportFiles, writeFiles } from '../../src/cli/exportCode';
 import { render } from '../../src/cli/sim';
 import { trip } from '../core/engines/fixtures';
 
@@ -28,7 +29,7 @@ describe('npm run sim -- --export', () => {
   });
 
   it('--out DIR writes workflows.ts and activities.ts for Temporal, orchestrator.ts for Durable Functions', () => {
-    const out = (engine: string, sub: string) => writeFiles(exportFiles({ engine: engineOf(engine) }), join(dir, sub));
+    const out = (engine: string, sub: string) => writeFiles(exportFiles(engine, {}), join(dir, sub));
     expect(out('temporal', 't')).toEqual([join(dir, 't', 'workflows.ts'), join(dir, 't', 'activities.ts')]);
     expect(readdirSync(join(dir, 't')).sort()).toEqual(['activities.ts', 'workflows.ts']);
     out('durable', 'd');
@@ -40,14 +41,17 @@ describe('npm run sim -- --export', () => {
     expect(out).toMatch(/^\/\/ ---- workflows\.ts ----[\s\S]*maximumAttempts: 5,[\s\S]*\/\/ ---- activities\.ts ----/);
   });
 
-  it('--definition-file reads a definition JSON (the trip) and names the JSON path of a mistake', () => {
+  it('--definition-file reads a definition JSON (the trip), checked by the core with JSON paths; it runs too', () => {
     const file = join(dir, 'trip.json');
     writeFileSync(file, JSON.stringify(trip));
     expect(cli('--export', 'durable', '--definition-file', file)).toMatch(/const tripSaga: OrchestrationHandler/);
+    expect(cli('--definition-file', file, '--fail-at', 'car')).toMatch(/Outcome: compensated/);
     const broken = { ...trip, steps: [trip.steps[0], { ...trip.steps[1], compensation: undefined }] };
-    expect(() => readDefinitionFile('x.json', () => JSON.stringify(broken))).toThrow(/x\.json: steps\[1\]\.compensation: a compensatable step needs a compensation/);
-    expect(() => readDefinitionFile('x.json', () => '{')).toThrow(UsageError);
-    expect(() => readDefinitionFile('x.json', () => JSON.stringify({ ...trip, steps: [...trip.steps].reverse() }))).toThrow(/steps: compensatable steps first/);
+    expect(() => readDefinitionFile('x.json', () => JSON.stringify(broken))).toThrow(/^--definition-file x\.json: steps\[1\]\.compensation: /);
+    expect(() => readDefinitionFile('x.json', () => '{')).toThrow(/x\.json: not JSON/);
+    expect(() => readDefinitionFile('missing.json')).toThrow(/missing\.json: cannot read it \(ENOENT\)/);
+    expect(() => parseArgs(['--definition-file', file, '--fail-at', 'warehouse'])).toThrow(/--fail-at: unknown step "warehouse". Valid steps: flight, hotel, car, payment/);
+    expect(() => parseArgs(['--definition-file', file, '--definition', 'order'])).toThrow(UsageError);
     expect(() => parseArgs(['--out', dir])).toThrow(/--out works with --export only/);
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { render } from '../../src/cli/sim';
+import { main, render } from '../../src/cli/sim';
 
 const cli = (...args: string[]) => render(parseArgs(args));
 
@@ -43,7 +43,7 @@ describe('npm run sim', () => {
 
   it('names the valid choices for an unknown step or flag', () => {
     expect(() => parseArgs(['--fail-at', 'shipping'])).toThrow(new UsageError('--fail-at: unknown step "shipping". Valid steps: inventory, order, payment, warehouse, delivery.'));
-    expect(() => parseArgs(['--bogus'])).toThrow(/Unknown option "--bogus". Valid options: --fail-at/);
+    expect(() => parseArgs(['--bogus'])).toThrow(/Unknown option "--bogus". Valid options: .*--fail-at.*--strict/);
   });
 
   it('exits with code 2 on a usage error, 0 on success (real process)', () => {
@@ -51,5 +51,42 @@ describe('npm run sim', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/Valid steps: inventory, order, payment, warehouse, delivery/);
     expect(execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--seed', '3'], { encoding: 'utf8' })).toMatch(/Outcome: completed/);
+  });
+
+  it('writes a replay line that carries every flag that shaped the run', () => {
+    const out = cli('--explore', '--buyers', '2', '--stock', '2', '--no-lock', '--no-keys', '--lost', 'payment:1');
+    const line = out.split('\n').find((l) => l.startsWith('Replay it: npm run sim -- '));
+    expect(line).toBeDefined();
+    const args = (line as string).replace('Replay it: npm run sim -- ', '').split(' ');
+    const replay = parseArgs(args).scenario;
+    expect(replay).toMatchObject({ buyers: 2, stock: 2, semanticLock: false, idempotencyKeys: false, lostResponses: { payment: 1 } });
+    const first = JSON.parse(cli(...args, '--json'));
+    expect(first.violations.length).toBeGreaterThan(0);
+  });
+
+  it('serialises maxAttempts Infinity as "Infinity" in --json, and reads it back', () => {
+    const run = JSON.parse(cli('--retry', 'maxAttempts=Infinity', '--definition', 'order-with-pivot', '--json'));
+    expect(run.scenario.retry.maxAttempts).toBe('Infinity');
+    expect(parseArgs(['--retry', 'maxAttempts=Infinity']).scenario.retry?.maxAttempts).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('--strict exits 1 when an invariant is violated, 0 when none is', () => {
+    const quiet = () => {};
+    expect(main(['--lost', 'payment:1', '--no-keys', '--strict'], quiet, quiet)).toBe(1);
+    expect(main(['--lost', 'payment:1', '--no-keys'], quiet, quiet)).toBe(0);
+    expect(main(['--lost', 'payment:1', '--strict'], quiet, quiet)).toBe(0);
+    expect(main(['--buyers', '2', '--no-lock', '--explore', '--strict'], quiet, quiet)).toBe(1);
+  });
+
+  it('runs the trip: its own steps, its own tables, and step flags checked against it', () => {
+    const out = cli('--definition', 'trip', '--fail-at', 'car');
+    expect(out).toMatch(/Cars refused[\s\S]*Hotels did it: cancel the hotel[\s\S]*Flights did it: cancel the flight[\s\S]*Outcome: compensated/);
+    expect(out).not.toMatch(/no-double-charge/);
+    expect(() => parseArgs(['--definition', 'trip', '--fail-at', 'warehouse'])).toThrow(/Valid steps: flight, hotel, car, payment/);
+  });
+
+  it('the help text lists every scenario field from the core table', () => {
+    const help = cli('--help');
+    for (const flag of ['--definition', '--delay', '--no-compensation', '--no-keys', '--strict', '--lock-policy']) expect(help).toContain(flag);
   });
 });

@@ -81,7 +81,7 @@ describe('the order saga, orchestrated', () => {
     try {
       runScenario({ retry: { maxAttempts: 0 } });
     } catch (e) {
-      expect(e).toMatchObject({ name: 'ScenarioError', field: 'retry' });
+      expect(e).toMatchObject({ name: 'ScenarioError', field: 'retry.maxAttempts' });
     }
     expect.assertions(2);
   });

@@ -47,7 +47,7 @@ describe('two buyers, one seat', () => {
         sim.choose(choices[picks++ % choices.length].saga);
       }
     }
-    const replay = runScenario({ buyers: 3, semanticLock: false, stock: 2, schedule: [...sim.state.decisions] });
+    const replay = runScenario({ buyers: 3, semanticLock: false, stock: 2, schedule: [...sim.decisions] });
     expect(JSON.stringify(replay.trace)).toBe(JSON.stringify(sim.trace));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderSaga, orderSagaWithPivot, runScenario, validateDefinition } from '../../src/core';
+import { BUILT_IN_DEFINITIONS, definitionProblems, runScenario } from '../../src/core';
 import { beginKey, completeKey } from '../../src/core/services/idempotency';
 import { saga } from './driver';
 
@@ -86,21 +86,19 @@ describe('compensations that fail', () => {
 });
 
 describe('idempotency keys at the service', () => {
-  it('rejects the same key with a different payload (422) and a concurrent duplicate (409)', () => {
-    const first = beginKey({}, 'k', 'charge|o-1|40');
-    expect(first.proceed).toBe(true);
-    const store = first.proceed ? first.store : {};
-    const inFlight = beginKey(store, 'k', 'charge|o-1|40');
-    expect(inFlight).toMatchObject({ proceed: false, reply: { status: 409, retryable: true } });
-    const done = completeKey(store, 'k', 'charge|o-1|40', { ok: true, status: 200, result: { payment: 'charge-o1' } });
-    expect(beginKey(done, 'k', 'charge|o-1|99')).toMatchObject({ proceed: false, reply: { status: 422, retryable: false } });
-    expect(beginKey(done, 'k', 'charge|o-1|40')).toMatchObject({ proceed: false, reply: { ok: true, replayed: true, result: { payment: 'charge-o1' } } });
+  it('answers 409 while the first request with a key is in flight, then replays the stored reply', () => {
+    const store = {};
+    expect(beginKey(store, 'k')).toEqual({ proceed: true });
+    expect(beginKey(store, 'k')).toMatchObject({ proceed: false, reply: { status: 409, retryable: true } });
+    completeKey(store, 'k', { ok: true, status: 200, result: { payment: 'charge-o1' } });
+    expect(beginKey(store, 'k')).toMatchObject({ proceed: false, reply: { ok: true, replayed: true, result: { payment: 'charge-o1' } } });
   });
 
   it('does not store a transient failure, so a retry may execute', () => {
-    const first = beginKey({}, 'k', 'p');
-    const store = completeKey(first.proceed ? first.store : {}, 'k', 'p', { ok: false, status: 500, retryable: true, reason: 'boom' });
-    expect(beginKey(store, 'k', 'p').proceed).toBe(true);
+    const store = {};
+    beginKey(store, 'k');
+    completeKey(store, 'k', { ok: false, status: 500, retryable: true, reason: 'boom' });
+    expect(beginKey(store, 'k').proceed).toBe(true);
   });
 });
 
@@ -128,8 +126,9 @@ describe('step kinds', () => {
   });
 
   it('rejects a definition with a compensatable step after the pivot', () => {
-    const bad = { ...orderSaga, steps: orderSaga.steps.map((s) => (s.id === 'order' ? { ...s, kind: 'pivot' as const, compensation: undefined } : s)) };
-    expect(() => validateDefinition(bad)).toThrow(/step "payment" is compensatable but comes after the pivot "order"/);
-    expect(validateDefinition(orderSagaWithPivot)).toBe(orderSagaWithPivot);
+    const order = BUILT_IN_DEFINITIONS.order;
+    const bad = { ...order, steps: order.steps.map((s) => (s.id === 'order' ? { ...s, kind: 'pivot' as const, compensation: undefined } : s)) };
+    expect(definitionProblems(bad)[0]).toEqual({ path: 'steps[2].kind', message: expect.stringMatching(/compensatable step must come before the pivot \(steps\[1\]\)/) });
+    expect(definitionProblems(BUILT_IN_DEFINITIONS['order-with-pivot'])).toEqual([]);
   });
 });

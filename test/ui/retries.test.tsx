@@ -47,7 +47,7 @@ describe('retries need idempotency keys', () => {
     const app = renderApp();
     await app.openMore('Retry policy');
     await app.user.type(screen.getByRole('spinbutton', { name: 'backoffCoefficient' }), '0.5');
-    expect(screen.getByText(/retry\.backoffCoefficient must be at least 1 — using the default instead/)).toBeInTheDocument();
+    expect(screen.getByText(/retry\.backoffCoefficient must be a number from 1 to 100; got 0\.5 — using the default instead/)).toBeInTheDocument();
     await app.jumpToEnd();
     expect(within(app.invariants()).getByText(/Outcome: completed/)).toBeInTheDocument();
   });

@@ -2,7 +2,7 @@
  * A saga definition as Amazon States Language (AWS Step Functions): one Task state per call,
  * a `Retry` per state, and a `Catch` that leads into the compensation chain in reverse.
  */
-import type { RetryPolicy } from '../types';
+import type { RetryPolicy } from '../basics';
 import {
   BUSINESS_FAILURE,
   type CodeAnchor,

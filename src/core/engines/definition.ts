@@ -3,64 +3,22 @@
  * "saga as data") and the retry policy each call gets. Structural on purpose, so the
  * exporters depend on the format, not on the kernel that runs it.
  */
+import type { RetryPolicy } from '../basics';
+import type { SagaDefinitionJson, SagaStepJson } from '../definitions/definition';
 import { resolveRetryPolicy } from '../retryPolicy';
-import type { SagaDefinition } from '../sagaDefinition';
-import type { RetryPolicy } from '../types';
 
-/** Richardson's step kinds, as in the definition JSON. */
-export type ExportStepKind = 'compensatable' | 'pivot' | 'retriable';
+export { DEFAULT_TIMEOUT_MS } from '../definitions/definition';
 
-/** One step of a definition, as in the definition JSON. */
-export interface ExportStep {
-  id: string;
-  service: string;
-  action: string;
-  compensation?: string;
-  kind: ExportStepKind;
-  table?: string;
-  retry?: Partial<RetryPolicy>;
-  compensationRetry?: Partial<RetryPolicy>;
-  timeoutMs?: number;
-  /** The service is told once the saga completed (order → CONFIRMED). */
-  confirm?: boolean;
-}
+/** A step as the exporters read it: the definition JSON's step (`{ id, service, action, kind, … }`). */
+export type ExportStep = SagaStepJson;
 
-/** A saga definition, as in the definition JSON (`{ id, title, steps }`). */
-export interface ExportDefinition {
-  id: string;
-  title: string;
-  steps: readonly ExportStep[];
-}
+/** A definition as the exporters read it: the definition JSON (`{ id, title, steps }`), defaults optional. */
+export type ExportDefinition = Pick<SagaDefinitionJson, 'id' | 'title'> & { steps: readonly ExportStep[] };
 
 /** What else decides the generated code: the scenario-wide retry override (`Scenario.retry`). */
 export interface ExportOptions {
   retry?: Partial<RetryPolicy>;
 }
-
-/**
- * ADAPTER — today's built-in `SagaDefinition` (`name`, `confirmOnCompletion`) to the JSON shape.
- * Replace with the identity once the kernel's definitions are the JSON format.
- */
-export function fromSagaDefinition(def: SagaDefinition): ExportDefinition {
-  return {
-    id: def.name,
-    title: def.title,
-    steps: def.steps.map((s) => ({
-      id: s.id,
-      service: s.service,
-      action: s.action,
-      compensation: s.compensation,
-      kind: s.kind,
-      retry: s.retry,
-      compensationRetry: s.compensationRetry,
-      timeoutMs: s.timeoutMs,
-      confirm: s.confirmOnCompletion,
-    })),
-  };
-}
-
-/** A call's timeout when the step names none, in ms (the simulator's default). */
-export const DEFAULT_TIMEOUT_MS = 2000;
 
 /** The error name a service uses for a business refusal (card declined): never retried, nothing to undo. */
 export const BUSINESS_FAILURE = 'BusinessFailure';

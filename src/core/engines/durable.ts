@@ -2,7 +2,7 @@
  * A saga definition as an Azure Durable Functions v3 orchestrator (Node.js programming model v4):
  * `orchestrator.ts` with the orchestration, its retry options and typed activity stubs.
  */
-import type { RetryPolicy } from '../types';
+import type { RetryPolicy } from '../basics';
 import { CodeWriter } from './codeWriter';
 import { BUSINESS_FAILURE, type CodeFile, callNames, camelCase, commentText, type ExportDefinition, type ExportOptions, type ExportStep, stepPolicies, tsString, workflowName } from './definition';
 

@@ -2,7 +2,7 @@
  * A saga definition as a hand-rolled orchestrator: the steps as a table, one loop forward, one
  * loop back, a retry helper and a saga log — what the simulator itself does, in plain TypeScript.
  */
-import type { RetryPolicy } from '../types';
+import type { RetryPolicy } from '../basics';
 import { CodeWriter } from './codeWriter';
 import { BUSINESS_FAILURE, type CodeFile, callNames, commentText, DEFAULT_TIMEOUT_MS, type ExportDefinition, type ExportOptions, stepPolicies, tsString, workflowName } from './definition';
 

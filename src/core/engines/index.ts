@@ -19,7 +19,6 @@ export {
   type ExportDefinition,
   type ExportOptions,
   type ExportStep,
-  fromSagaDefinition,
   type LineRange,
   stepPolicies,
   workflowName,

@@ -2,7 +2,7 @@
  * A saga definition as a Temporal workflow (TypeScript SDK): `workflows.ts` runs the steps as
  * activities and undoes the completed ones in reverse; `activities.ts` holds typed stubs.
  */
-import type { RetryPolicy } from '../types';
+import type { RetryPolicy } from '../basics';
 import { CodeWriter } from './codeWriter';
 import {
   BUSINESS_FAILURE,

@@ -8,6 +8,9 @@ export function createDeliveryService(): Service {
     step: 'delivery',
     name: 'Delivery',
     table: 'delivery',
+    isEffect: () => true,
+    holdsWork: (rows, orderId) => rows.some((r) => r.orderId === orderId && r.status === 'BOOKED'),
+    confirmed: () => true,
     handle(req, db) {
       const slot = db.find('delivery', (r) => r.orderId === req.orderId && r.status === 'BOOKED');
       if (req.action === 'forward') {

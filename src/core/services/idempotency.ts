@@ -1,29 +1,26 @@
-import type { ServiceReply, ServiceRequest } from './service';
+import type { ServiceReply } from './service';
 
 /**
- * Idempotency keys as real payment APIs treat them (Stripe, the IETF draft):
- * same key + same payload → the stored reply is replayed and nothing runs twice;
- * same key + different payload → 422; same key while the first request is in flight → 409.
+ * Idempotency keys as real payment APIs treat them (Stripe, the IETF draft): a key seen
+ * before with a stored reply → the reply is replayed and nothing runs twice; a key whose
+ * first request is still being processed → 409, retry later. (A different payload under the
+ * same key would be a 422, but a key here always names one saga's one step and action, so
+ * no run can reach it.)
  */
-export type KeyEntry = { fingerprint: string; state: 'in-flight' } | { fingerprint: string; state: 'done'; reply: ServiceReply };
+export type KeyEntry = { state: 'in-flight' } | { state: 'done'; reply: ServiceReply };
 
-/** One service's key store. Plain data, so a simulation state can be copied. */
-export type KeyStore = Readonly<Record<string, KeyEntry>>;
-
-/** What the request body looks like to the key check. */
-export function fingerprint(req: ServiceRequest): string {
-  return `${req.action}|${req.orderId}|${req.payload.amount}|${req.payload.item}`;
-}
+/** One service's key store: plain data, updated in place, copied when a state is forked. */
+export type KeyStore = Record<string, KeyEntry>;
 
 /** Result of looking a key up before executing. */
-export type BeginResult = { proceed: true; store: KeyStore } | { proceed: false; reply: ServiceReply };
+export type BeginResult = { proceed: true } | { proceed: false; reply: ServiceReply };
 
 /** Looks the key up; when the request is new, marks it in flight. */
-export function beginKey(store: KeyStore, key: string, print: string): BeginResult {
+export function beginKey(store: KeyStore, key: string): BeginResult {
   const entry = store[key];
-  if (!entry) return { proceed: true, store: { ...store, [key]: { fingerprint: print, state: 'in-flight' } } };
-  if (entry.fingerprint !== print) {
-    return { proceed: false, reply: { ok: false, status: 422, retryable: false, reason: `idempotency key ${key} was used with a different request` } };
+  if (!entry) {
+    store[key] = { state: 'in-flight' };
+    return { proceed: true };
   }
   if (entry.state === 'in-flight') {
     return { proceed: false, reply: { ok: false, status: 409, retryable: true, reason: `request with key ${key} is still in flight` } };
@@ -32,10 +29,7 @@ export function beginKey(store: KeyStore, key: string, print: string): BeginResu
 }
 
 /** Stores the reply under the key. Transient failures are not stored: a retry may execute. */
-export function completeKey(store: KeyStore, key: string, print: string, reply: ServiceReply): KeyStore {
-  if (!reply.ok && reply.retryable) {
-    const { [key]: _dropped, ...rest } = store;
-    return rest;
-  }
-  return { ...store, [key]: { fingerprint: print, state: 'done', reply } };
+export function completeKey(store: KeyStore, key: string, reply: ServiceReply): void {
+  if (!reply.ok && reply.retryable) delete store[key];
+  else store[key] = { state: 'done', reply };
 }

@@ -1,3 +1,4 @@
+import { ITEM } from '../catalog';
 import { ok, rejected, type Service } from './service';
 
 /**
@@ -11,6 +12,11 @@ export function createInventoryService(): Service {
     step: 'inventory',
     name: 'Inventory',
     table: 'inventory',
+    // A hold is the effect; reads (no lock) are only looks.
+    isEffect: (row) => row.kind === 'hold',
+    holdsWork: (rows, orderId) => rows.some((r) => r.kind === 'hold' && r.orderId === orderId && (r.status === 'PENDING' || r.status === 'SOLD')),
+    confirmed: (rows, orderId) => rows.some((r) => r.kind === 'hold' && r.orderId === orderId && r.status === 'SOLD'),
+    initialRows: ({ stock }) => [{ id: ITEM.id, kind: 'item', name: ITEM.name, stock, available: stock }],
     handle(req, db, { semanticLock }) {
       const item = db.find('inventory', (r) => r.id === req.payload.item);
       if (!item) return rejected(404, `no item ${req.payload.item}`);

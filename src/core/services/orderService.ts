@@ -6,6 +6,9 @@ export function createOrderService(): Service {
     step: 'order',
     name: 'Orders',
     table: 'orders',
+    isEffect: () => true,
+    holdsWork: (rows, orderId) => rows.some((r) => r.id === orderId && r.status !== 'CANCELLED'),
+    confirmed: (rows, orderId) => rows.some((r) => r.id === orderId && r.status === 'CONFIRMED'),
     handle(req, db) {
       const order = db.find('orders', (r) => r.id === req.orderId);
       if (req.action === 'forward') {

@@ -10,6 +10,9 @@ export function createPaymentService(): Service {
     step: 'payment',
     name: 'Payments',
     table: 'payments',
+    isEffect: (row) => row.kind === 'charge',
+    holdsWork: (rows, orderId) => netCharge(rows, orderId) !== 0,
+    confirmed: () => true,
     handle(req, db) {
       if (req.action === 'forward') {
         if (req.payload.reject) return rejected(402, `card declined for order ${req.orderId}`);

@@ -6,6 +6,9 @@ export function createWarehouseService(): Service {
     step: 'warehouse',
     name: 'Warehouse',
     table: 'warehouse',
+    isEffect: () => true,
+    holdsWork: (rows, orderId) => rows.some((r) => r.orderId === orderId && r.status === 'REQUESTED'),
+    confirmed: () => true,
     handle(req, db) {
       const pick = db.find('warehouse', (r) => r.orderId === req.orderId && r.status !== 'CANCELLED');
       if (req.action === 'forward') {

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { definitions } from '../../core';
-import { anchorKey, ENGINE_TITLES, ENGINES, type Engine, exportCode, fromSagaDefinition } from '../../core/engines';
+import { resolveDefinition } from '../../core';
+import { anchorKey, ENGINE_TITLES, ENGINES, type Engine, exportCode } from '../../core/engines';
 import { revealed, type RunView } from '../runView';
 import { anchorAt, describeAnchor } from './codeCursor';
 import { CodeLines } from './CodeLines';
@@ -35,7 +35,7 @@ export function CodePanel({ run, defaultOpen = false }: CodePanelProps) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const preRef = useRef<HTMLElement>(null);
   const { definition, retry } = run.scenario;
-  const def = useMemo(() => fromSagaDefinition(definitions[definition]), [definition]);
+  const def = useMemo(() => resolveDefinition(definition), [definition]);
   const files = useMemo(() => exportCode(engine, def, { retry }), [engine, def, retry]);
   const file = files[Math.min(fileIndex, files.length - 1)];
   const tokens = useMemo(() => highlight(file.text, file.language), [file]);

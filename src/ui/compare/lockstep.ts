@@ -72,5 +72,6 @@ export function announcement(stops: readonly SharedStop[], index: number, traces
  * reads the virtual time of "the last revealed event": entry k-1 carries stop k's time.
  */
 export function transportTrace(stops: readonly SharedStop[]): TraceEvent[] {
-  return stops.slice(1).map((s, i) => ({ seq: i, at: s.at, saga: 'system', type: 'compare.stop' }));
+  // Not a simulation event: a stand-in the playback bar can count (only `at` is read).
+  return stops.slice(1).map((s, i) => ({ seq: i, at: s.at, saga: 'system', type: 'compare.stop' }) as unknown as TraceEvent);
 }

@@ -1,6 +1,6 @@
-import { checkInvariants, type Databases, type Outcome, type Row, type StepId, type TraceEvent, tablesAt, type Violation } from '../../core';
-import { revealedOutcomes } from '../InvariantsPanel';
-import { money, serviceOf, stepLabel, stepsOf, TABLE_OF } from '../panels/labels';
+import { type Databases, type Outcome, type Row, type StepId, type TraceEvent, tablesAt, type Violation } from '../../core';
+import { violationsAt as panelViolations, revealedOutcomes } from '../InvariantsPanel';
+import { money, stepLabel, stepsOf } from '../panels/labels';
 import { type RunView, revealed } from '../runView';
 
 /** What an outcome means, in words (always shown with its icon, never colour alone). */
@@ -18,7 +18,7 @@ export function revealedOutcome(run: RunView): Outcome | undefined {
 
 /** The invariants broken at the cursor (`db`: the tables there); the end-of-run ones only once the whole trace is revealed. */
 export function violationsAt(run: RunView, db: Databases = tablesAt(run.trace, run.cursor)): Violation[] {
-  return checkInvariants(db, run.cursor >= run.trace.length);
+  return panelViolations(run, run.cursor >= run.trace.length, db);
 }
 
 /** The orchestrator's crash and recovery as far as they are revealed. */
@@ -68,7 +68,7 @@ function describeRow(row: Row): string {
 /** Each service's own view of the saga at the cursor: nobody has the whole picture. */
 export function knowledgeAt(run: RunView, db: Databases = tablesAt(run.trace, run.cursor)): ServiceKnowledge[] {
   return stepsOf(run.scenario).map((step) => {
-    const rows = db[TABLE_OF[step.id]].rows.filter((r) => r.kind !== 'item');
-    return { step: step.id, service: serviceOf(step.id), knows: rows.length === 0 ? 'nothing yet' : rows.map(describeRow).join(', ') };
+    const rows = (db[step.table]?.rows ?? []).filter((r) => r.kind !== 'item');
+    return { step: step.id, service: step.service, knows: rows.length === 0 ? 'nothing yet' : rows.map(describeRow).join(', ') };
   });
 }

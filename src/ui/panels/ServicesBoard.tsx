@@ -1,10 +1,10 @@
 import { AnimatePresence, LazyMotion, m, useReducedMotion } from 'framer-motion';
 import { loadMotionFeatures } from '../motion';
 import { type ReactNode, useId, useMemo } from 'react';
-import { QUIET_EVENTS, type Row, type SagaStep, type StepId, tablesAt } from '../../core';
+import { QUIET_EVENTS, type Row, type SagaStep, tablesAt } from '../../core';
 import { type RunView, revealed } from '../runView';
 import { BuyerTag } from './BuyerTag';
-import { money, ordinal, stepsOf, TABLE_OF } from './labels';
+import { money, ordinal, stepsOf } from './labels';
 import { type RowChange, repeatedCharges, rowChanges } from './rowChanges';
 import { serviceActivity } from './serviceActivity';
 import './panels.css';
@@ -78,9 +78,12 @@ const paymentKind: Column = {
  * The columns each service's table shows, what matters most first (status, money) so that a
  * phone shows it without scrolling; buyers only where several buyers make it matter.
  */
-function columnsFor(step: StepId, buyers: number): Column[] {
+function columnsFor(table: string, buyers: number): Column[] {
+  // Steps without hand-written rules (any other saga): what was done, and its status.
+  const generic: Column[] = [status, { header: 'Did', cell: (r) => text(r.undone ?? r.did) }, order, ...(buyers > 1 ? [buyer] : [])];
   const many = buyers > 1 ? [buyer] : [];
-  switch (step) {
+  // The order saga's hand-written services are known by the tables they own.
+  switch (table) {
     case 'inventory':
       return [
         status,
@@ -89,14 +92,16 @@ function columnsFor(step: StepId, buyers: number): Column[] {
         buyer,
         order,
       ];
-    case 'order':
+    case 'orders':
       return [status, { header: 'Amount', cell: (r) => money(r.amount) }, buyer];
-    case 'payment':
+    case 'payments':
       return [paymentKind, { header: 'Amount', cell: (r) => <span className={r.kind === 'refund' ? 'sp-refund' : undefined}>{money(r.amount, r.kind === 'refund')}</span> }, order, ...many];
     case 'warehouse':
       return [status, order, ...many];
     case 'delivery':
       return [status, { header: 'Slot', cell: (r) => text(r.slot) }, order, ...many];
+    default:
+      return generic;
   }
 }
 
@@ -112,9 +117,9 @@ interface CardProps {
 function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: CardProps) {
   const id = useId();
   const reduce = useReducedMotion();
-  const columns = columnsFor(step.id, buyers);
+  const columns = columnsFor(step.table, buyers);
   const repeats = step.id === 'payment' ? repeatedCharges(rows) : new Map<string, number>();
-  const table = TABLE_OF[step.id];
+  const table = step.table;
   return (
     <li className={`sp-card${activity.busy ? ' is-busy' : ''}`}>
       <article aria-labelledby={`${id}-title`}>
@@ -230,8 +235,8 @@ export function ServicesBoard({ run }: { run: RunView }) {
             <ServiceCard
               key={step.id}
               step={step}
-              rows={db[TABLE_OF[step.id]].rows}
-              changes={changes[TABLE_OF[step.id]]}
+              rows={db[step.table]?.rows ?? []}
+              changes={changes[step.table]}
               freshAfter={freshAfter}
               activity={serviceActivity(shown, step, { buyers, choreography })}
               buyers={buyers}

@@ -356,7 +356,7 @@ export function Timeline({ run }: { run: RunView }) {
         <ol className="visually-hidden" aria-label="Timeline events">
           {marks.length === 0 && <li>Nothing has happened yet.</li>}
           {marks.map((mark) => (
-            <li key={mark.key}>{describeMark(mark, buyers, hubName)}</li>
+            <li key={mark.key}>{describeMark(mark, buyers, hubName, steps)}</li>
           ))}
         </ol>
       </section>

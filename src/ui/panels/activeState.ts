@@ -1,4 +1,4 @@
-import { definitions, type Scenario, type StepId, type TraceEvent, resolveRetryPolicy } from '../../core';
+import { resolveDefinition, resolveRetryPolicy, type Scenario, type StepId, type TraceEvent } from '../../core';
 
 /** The orchestrator states the statechart draws, plus "not started" and "down (crashed)". */
 export type OrchestratorStateId =
@@ -80,7 +80,7 @@ function stateAfter(e: TraceEvent): Derived | null {
 
 function maxAttemptsFor(scenario: Scenario | undefined, step: StepId, phase: ActiveState['phase']): number | undefined {
   if (!scenario || !phase || phase === 'confirmation') return undefined;
-  const def = definitions[scenario.definition ?? 'order'].steps.find((s) => s.id === step);
+  const def = resolveDefinition(scenario.definition).steps.find((s) => s.id === step);
   if (!def) return undefined;
   if (phase === 'compensation') return resolveRetryPolicy(def.compensationRetry, scenario.retry).maxAttempts;
   return resolveRetryPolicy(def.retry, scenario.retry, def.kind === 'retriable' ? { maxAttempts: Number.POSITIVE_INFINITY } : undefined).maxAttempts;

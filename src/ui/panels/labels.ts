@@ -1,23 +1,14 @@
-import { definitions, type SagaStep, type Scenario, type StepId, type TableName } from '../../core';
+import { resolveDefinition, type SagaStep, type Scenario } from '../../core';
 
 /** The steps of the scenario's saga definition, in forward order (the order cards and lanes are drawn in). */
-export const stepsOf = (scenario: Scenario): readonly SagaStep[] => definitions[scenario.definition ?? 'order'].steps;
-
-/** Which table each step's service owns. */
-export const TABLE_OF: Record<StepId, Exclude<TableName, 'sagaLog'>> = {
-  inventory: 'inventory',
-  order: 'orders',
-  payment: 'payments',
-  warehouse: 'warehouse',
-  delivery: 'delivery',
-};
+export const stepsOf = (scenario: Scenario): readonly SagaStep[] => resolveDefinition(scenario.definition).steps;
 
 /** "payment" → "Payment": how a step is named in "Current step: Payment". */
 export const stepLabel = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
 
-/** The service name of a step ("Payments"), from the default definition's wording. */
-export const serviceOf = (id: string | undefined): string =>
-  definitions.order.steps.find((s) => s.id === id)?.service ?? (id ? stepLabel(id) : 'the service');
+/** The service name of a step ("Payments"), from the run's definition (default: the order saga). */
+export const serviceOf = (id: string | undefined, steps: readonly SagaStep[] = resolveDefinition('order').steps): string =>
+  steps.find((s) => s.id === id)?.service ?? (id ? stepLabel(id) : 'the service');
 
 /** Buyer number of a saga id: `s-2` → 2. */
 export const buyerOf = (saga: string): number => Number(saga.replace(/^s-/, '')) || 1;

@@ -253,11 +253,11 @@ export function timelineMarks(events: readonly TraceEvent[], steps: readonly Sag
 }
 
 /** Plain words for one mark, for the text alternative of the chart. */
-export function describeMark(mark: TimelineMark, buyers: number, hubName: string): string {
+export function describeMark(mark: TimelineMark, buyers: number, hubName: string, steps?: readonly SagaStep[]): string {
   const who = buyers > 1 ? `Buyer ${buyerOf(mark.saga)}: ` : '';
   switch (mark.kind) {
     case 'call': {
-      const svc = serviceOf(mark.step);
+      const svc = serviceOf(mark.step, steps);
       const what = mark.phase === 'compensation' ? '↩ compensation call' : mark.phase === 'confirmation' ? 'confirmation call' : 'call';
       const parts = [`${secs(mark.sentAt)}: ${who}${what} to ${svc}, attempt #${mark.attempt}`];
       if (mark.unsent) parts.push('never sent — the orchestrator crashed');
@@ -270,15 +270,15 @@ export function describeMark(mark: TimelineMark, buyers: number, hubName: string
       return parts.join('; ');
     }
     case 'backoff':
-      return `${secs(mark.from)}: ${who}backoff ${secs(mark.delayMs)} before ${mark.phase === 'compensation' ? 'compensation ' : ''}attempt #${mark.nextAttempt} at ${serviceOf(mark.step)}`;
+      return `${secs(mark.from)}: ${who}backoff ${secs(mark.delayMs)} before ${mark.phase === 'compensation' ? 'compensation ' : ''}attempt #${mark.nextAttempt} at ${serviceOf(mark.step, steps)}`;
     case 'event': {
-      const head = `${secs(mark.publishedAt)}: ${who}${mark.from === 'hub' ? 'the shop' : serviceOf(mark.from)} publishes ${mark.topic}`;
+      const head = `${secs(mark.publishedAt)}: ${who}${mark.from === 'hub' ? 'the shop' : serviceOf(mark.from, steps)} publishes ${mark.topic}`;
       if (mark.dropped) return `${head}; ✕ dropped — nobody receives it`;
-      if (mark.to) return `${head}; ${serviceOf(mark.to)} receives it at ${secs(mark.deliveredAt ?? mark.publishedAt)}`;
+      if (mark.to) return `${head}; ${serviceOf(mark.to, steps)} receives it at ${secs(mark.deliveredAt ?? mark.publishedAt)}`;
       return `${head}; no subscriber receives it`;
     }
     case 'point':
-      return `${secs(mark.at)}: ${who}${mark.icon} ${mark.label}${mark.lane === 'hub' ? '' : ` at ${serviceOf(mark.lane)}`}`;
+      return `${secs(mark.at)}: ${who}${mark.icon} ${mark.label}${mark.lane === 'hub' ? '' : ` at ${serviceOf(mark.lane, steps)}`}`;
     case 'down':
       return `${secs(mark.from)}: ${who}✕ ${hubName} crashed${mark.to !== undefined ? `; down until ${secs(mark.to)}` : '; still down'}`;
   }

@@ -7,7 +7,7 @@ import { createSimulation, type Scenario, type Simulation, settle } from '../../
  * trace keeps feeding every view while the learner schedules.
  *
  * A pick the run cannot take (the scenario changed under it) ends the replay there; the
- * picks actually taken are `sim.state.decisions`.
+ * picks actually taken are `sim.decisions`.
  */
 export function replayPicks(scenario: Partial<Scenario>, picks: readonly number[]): Simulation {
   const sim = createSimulation({ ...scenario, schedule: undefined }, { scheduler: 'learner' });
@@ -22,4 +22,4 @@ export function replayPicks(scenario: Partial<Scenario>, picks: readonly number[
 }
 
 /** The picks a learner simulation has taken so far. */
-export const takenPicks = (sim: Simulation): number[] => [...sim.state.decisions];
+export const takenPicks = (sim: Simulation): number[] => [...sim.decisions];

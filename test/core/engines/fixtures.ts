@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { definitions, runScenario, type Scenario, type TraceEvent } from '../../../src/core';
-import { type ExportDefinition, type ExportStep, fromSagaDefinition } from '../../../src/core/engines';
+import { BUILT_IN_DEFINITIONS, resolveDefinition, runScenario, type Scenario, type TraceEvent } from '../../../src/core';
+import type { ExportDefinition, ExportStep } from '../../../src/core/engines';
 
 /** The trip saga of "saga as data", exactly as its JSON. */
 export const trip: ExportDefinition = {
@@ -14,11 +14,11 @@ export const trip: ExportDefinition = {
   ],
 };
 
-/** The built-in definitions the simulator runs today, in the JSON shape. */
-export const builtIns = Object.values(definitions).map(fromSagaDefinition);
+/** The built-in definitions (order, order-with-pivot, trip), defaults filled in as the simulator runs them. */
+export const builtIns: ExportDefinition[] = Object.keys(BUILT_IN_DEFINITIONS).map((name) => resolveDefinition(name as Scenario['definition'] & string));
 
-/** Every definition the exporters are checked on by name. */
-export const named: ExportDefinition[] = [...builtIns, trip];
+/** Every definition the exporters are checked on by name: the built-ins (with defaults) and the trip's bare JSON. */
+export const named: ExportDefinition[] = [...builtIns, { ...trip, id: 'trip-json' }];
 
 const policy = fc.record(
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, runScenario } from '../../../src/core';
+import { BUILT_IN_DEFINITIONS, DEFAULT_RETRY_POLICY, resolveRetryPolicy, runScenario } from '../../../src/core';
 import {
   ASL_MAX_ATTEMPTS,
   DURABLE_MAX_ATTEMPTS,
@@ -67,6 +67,10 @@ describe('code anchors', () => {
       expect(main.anchors[`${s.id}/forward/retry`], `${s.id} retry`).toBeDefined();
       expect(Boolean(main.anchors[`${s.id}/compensation/call`])).toBe(Boolean(s.compensation));
     }
+  });
+
+  it('the trip fixture is the built-in trip, exactly as the definition JSON', () => {
+    expect(BUILT_IN_DEFINITIONS.trip).toEqual(trip);
   });
 
   it('idempotency keys reach every call; trip has no confirmations and a pivot that is never undone', () => {

@@ -1,8 +1,9 @@
-import { netCharge } from './ledger';
-import type { Databases, Row, Violation } from './types';
+import type { SagaDefinition } from '../definitions/definition';
+import { netCharge } from '../ledger';
+import type { Databases, Row, Violation } from '../types';
 
-/** The invariants, by id, with what each one promises (shown in the invariants panel). */
-export const INVARIANTS: readonly { id: string; promise: string; onlyWhenSettled: boolean }[] = [
+/** The order saga's own invariants, by id, with what each one promises. */
+export const ORDER_INVARIANTS: readonly { id: string; promise: string; onlyWhenSettled: boolean }[] = [
   { id: 'no-double-charge', promise: 'No order is charged more than its price.', onlyWhenSettled: false },
   { id: 'charge-matches-order', promise: 'A confirmed order is charged its price; a cancelled one nets $0.', onlyWhenSettled: true },
   { id: 'stock-conserved', promise: 'Available + held + sold equals the stock.', onlyWhenSettled: false },
@@ -15,11 +16,11 @@ const dollars = (n: number) => `$${n}`;
 const holds = (db: Databases) => db.inventory.rows.filter((r) => r.kind === 'hold');
 const buyerList = (rows: Row[]) => rows.map((r) => `buyer ${String(r.buyer)}`).join(' and ');
 
-/**
- * Checks the databases. `settled` means nothing is in flight any more; the invariants
- * that only make sense once a saga has finished are checked only then.
- */
-export function checkInvariants(db: Databases, settled: boolean): Violation[] {
+/** Whether a definition runs on the order saga's tables (its own invariants apply). */
+export const isOrderSaga = (def: SagaDefinition): boolean => ['inventory', 'orders', 'payments', 'warehouse', 'delivery'].every((t) => def.steps.some((s) => s.table === t));
+
+/** The order saga's own invariants over its tables. */
+export function checkOrderInvariants(db: Databases, settled: boolean): Violation[] {
   const out: Violation[] = [];
   const orders = db.orders.rows;
   const orderIds = new Set([...orders.map((o) => o.id), ...db.payments.rows.map((p) => String(p.orderId))]);

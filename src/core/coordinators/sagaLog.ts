@@ -1,10 +1,14 @@
-import type { Recovery } from './orchestratorMachine';
-import type { SagaDefinition } from './sagaDefinition';
-import type { Row, StepId } from './types';
+import type { SagaDefinition } from '../definitions/definition';
+import type { Row } from '../types';
+import type { Recovery } from './machineFacts';
+
+type StepId = string;
 
 /**
- * The trace events the orchestrator writes durably to its saga log before each call and
- * after each result. After a crash it rebuilds its state from these rows alone.
+ * The trace events the orchestrator writes durably to its saga log: each call as it leaves
+ * (`step.started`, `compensation.started` — written when the request is sent, so a crash
+ * just before a call uses up no attempt) and each result. After a crash it rebuilds its
+ * state from these rows alone.
  */
 export const LOGGED_EVENTS: ReadonlySet<string> = new Set([
   'saga.started',
@@ -18,6 +22,7 @@ export const LOGGED_EVENTS: ReadonlySet<string> = new Set([
   'confirmation.succeeded',
   'alert.raised',
   'operator.resolved',
+  'saga.abandoned',
   'saga.completed',
   'saga.compensated',
   'saga.needs-attention',

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The kernel's rules (issue "One kernel, any saga as data"): small files, no import cycles in src/core.
+const CORE = resolve(__dirname, '../../src/core');
+const files: string[] = [];
+const walk = (d: string) => {
+  for (const f of readdirSync(d)) {
+    const p = join(d, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (p.endsWith('.ts')) files.push(p);
+  }
+};
+walk(CORE);
+
+/** Relative imports of a file (type-only ones too: they are coupling as well), resolved to files. */
+function importsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  return [...src.matchAll(/from '(\.[^']+)'/g)].flatMap((m) => {
+    const p = resolve(dirname(file), m[1]);
+    return [`${p}.ts`, join(p, 'index.ts')].filter((c) => files.includes(c)).slice(0, 1);
+  });
+}
+
+describe('src/core', () => {
+  it('has no file over 300 lines', () => {
+    const long = files.map((f) => [relative(CORE, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 300);
+    expect(long).toEqual([]);
+  });
+
+  it('has no import cycle, type-only imports included', () => {
+    const graph = new Map(files.map((f) => [f, importsOf(f)]));
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const cycles: string[] = [];
+    const visit = (n: string) => {
+      state.set(n, 'open');
+      stack.push(n);
+      for (const d of graph.get(n) ?? []) {
+        if (state.get(d) === 'open') cycles.push([...stack.slice(stack.indexOf(d)), d].map((x) => relative(CORE, x)).join(' → '));
+        else if (!state.has(d)) visit(d);
+      }
+      stack.pop();
+      state.set(n, 'done');
+    };
+    for (const f of files) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
+});
