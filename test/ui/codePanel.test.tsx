@@ -56,6 +56,14 @@ describe('CodePanel', () => {
     expect(screen.getByTestId('code-where').textContent).toMatch(/^Now: order's compensation — lines \d+–\d+ of statemachine\.asl\.json\.$/);
   });
 
+  it('works for the trip like for any definition: the car is returned first', () => {
+    const trip = runScenario({ definition: 'trip', failAt: 'payment' });
+    const cursor = cursorAfter(trip.trace, (e) => e.type === 'compensation.started');
+    const { container } = render(<CodePanel run={{ scenario: trip.scenario, trace: trip.trace, cursor }} defaultOpen />);
+    expect(container.querySelector('[data-active]')?.textContent).toMatch(/"Return the car": \{/);
+    expect(screen.getByTestId('code-where').textContent).toMatch(/^Now: car's compensation — lines/);
+  });
+
   it('has a tab per engine (arrow keys move between them) and the Temporal workflow highlights the same call', async () => {
     const cursor = cursorAfter(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
     const { container } = render(<CodePanel run={view(cursor)} defaultOpen />);
