@@ -14,6 +14,7 @@ import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
 import { useSimulatorRun } from './race/useSimulatorRun';
 import { ScenarioControls } from './ScenarioControls';
+import { CodeSlot } from './code/CodeSlot';
 import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
@@ -27,7 +28,6 @@ import './course/course.css';
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
-const CodePanel = lazy(() => import('./code/CodePanel').then((r) => ({ default: r.CodePanel })));
 const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
 const loading = <p className="loading">Loading…</p>;
 
@@ -136,9 +136,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
       {show('code') && (
         <div className="slot slot-code">
           <ErrorBoundary label="the code panel" resetKey={runKey}>
-            <Suspense fallback={loading}>
-              <CodePanel run={run} defaultOpen={lesson?.showCode} />
-            </Suspense>
+            <CodeSlot run={run} defaultOpen={lesson?.showCode} />
           </ErrorBoundary>
         </div>
       )}

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScenario, type TraceEvent } from '../../src/core';
 import { CodePanel } from '../../src/ui/code/CodePanel';
+import { CodeSlot } from '../../src/ui/code/CodeSlot';
 import { anchorAt } from '../../src/ui/code/codeCursor';
 import { highlight } from '../../src/ui/code/highlight';
 
@@ -50,7 +51,7 @@ describe('CodePanel', () => {
 
   it('highlights the ASL state of the compensation being executed, and says so', () => {
     const cursor = cursorAfter(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
-    const { container } = render(<CodePanel run={view(cursor)} defaultOpen />);
+    const { container } = render(<CodePanel run={view(cursor)} />);
     const active = [...container.querySelectorAll('[data-active]')].map((l) => l.textContent).join('');
     expect(active).toMatch(/^\s*\d+\s*"Cancel the order": \{/);
     expect(screen.getByTestId('code-where').textContent).toMatch(/^Now: order's compensation — lines \d+–\d+ of statemachine\.asl\.json\.$/);
@@ -59,14 +60,14 @@ describe('CodePanel', () => {
   it('works for the trip like for any definition: the car is returned first', () => {
     const trip = runScenario({ definition: 'trip', failAt: 'payment' });
     const cursor = cursorAfter(trip.trace, (e) => e.type === 'compensation.started');
-    const { container } = render(<CodePanel run={{ scenario: trip.scenario, trace: trip.trace, cursor }} defaultOpen />);
+    const { container } = render(<CodePanel run={{ scenario: trip.scenario, trace: trip.trace, cursor }} />);
     expect(container.querySelector('[data-active]')?.textContent).toMatch(/"Return the car": \{/);
     expect(screen.getByTestId('code-where').textContent).toMatch(/^Now: car's compensation — lines/);
   });
 
   it('has a tab per engine (arrow keys move between them) and the Temporal workflow highlights the same call', async () => {
     const cursor = cursorAfter(run.trace, (e) => e.type === 'compensation.started' && e.step === 'order');
-    const { container } = render(<CodePanel run={view(cursor)} defaultOpen />);
+    const { container } = render(<CodePanel run={view(cursor)} />);
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['Step Functions', 'Temporal', 'Durable Functions', 'Hand-rolled']);
     tabs[0].focus();
@@ -81,15 +82,32 @@ describe('CodePanel', () => {
   });
 
   it('says why nothing is executing: before the first call, while the orchestrator is down, after the end', () => {
-    const { rerender } = render(<CodePanel run={view(0)} defaultOpen />);
+    const { rerender } = render(<CodePanel run={view(0)} />);
     expect(screen.getByTestId('code-where').textContent).toMatch(/^Nothing is executing yet/);
-    rerender(<CodePanel run={view(run.trace.length)} defaultOpen />);
+    rerender(<CodePanel run={view(run.trace.length)} />);
     expect(screen.getByTestId('code-where').textContent).toBe('Nothing is executing: the saga ended compensated.');
     const crash = runScenario({ crash: { step: 'payment', when: 'after-commit' } });
     const at = (type: string) => ({ scenario: crash.scenario, trace: crash.trace, cursor: cursorAfter(crash.trace, (e) => e.type === type) });
-    rerender(<CodePanel run={at('orchestrator.crashed')} defaultOpen />);
+    rerender(<CodePanel run={at('orchestrator.crashed')} />);
     expect(screen.getByTestId('code-where').textContent).toMatch(/^Nothing is executing: the orchestrator is down/);
-    rerender(<CodePanel run={at('orchestrator.recovered')} defaultOpen />);
+    rerender(<CodePanel run={at('orchestrator.recovered')} />);
     expect(screen.getByTestId('code-where').textContent).toBe('Nothing is executing yet: the orchestrator has restarted and read its log.');
+  });
+});
+
+describe('CodeSlot', () => {
+  afterEach(cleanup);
+  it('loads the code only once the panel is opened (or starts open for a lesson)', async () => {
+    const run = runScenario({});
+    const view = { scenario: run.scenario, trace: run.trace, cursor: 0 };
+    const { container } = render(<CodeSlot run={view} />);
+    expect(screen.queryByRole('tablist')).toBeNull();
+    const details = container.querySelector('details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await screen.findByRole('tablist', { name: 'Engine' }, { timeout: 5000 })).toBeInTheDocument();
+    cleanup();
+    render(<CodeSlot run={view} defaultOpen />);
+    expect(await screen.findByRole('tablist', { name: 'Engine' }, { timeout: 5000 })).toBeInTheDocument();
   });
 });

@@ -5,12 +5,9 @@ import { revealed, type RunView } from '../runView';
 import { anchorAt, describeAnchor } from './codeCursor';
 import { CodeLines } from './CodeLines';
 import { highlight } from './highlight';
-import './code.css';
 
 interface CodePanelProps {
   run: RunView;
-  /** Start expanded (a lesson that reads the code beside the run). */
-  defaultOpen?: boolean;
 }
 
 /** Where nothing is highlighted, why: before the first call, or after the saga ended. */
@@ -23,11 +20,11 @@ function idleText(run: RunView): string {
 }
 
 /**
- * The run's saga as Step Functions, Temporal, Durable Functions and hand-rolled code, generated
+ * The Code panel's contents (its frame is `CodeSlot`): the run's saga as Step Functions, Temporal, Durable Functions and hand-rolled code, generated
  * from its definition and retry policy, with the state or line being executed highlighted as
  * the run plays. Copy and download give the exact generated file.
  */
-export function CodePanel({ run, defaultOpen = false }: CodePanelProps) {
+export function CodePanel({ run }: CodePanelProps) {
   const [engine, setEngine] = useState<Engine>('asl');
   const [fileIndex, setFileIndex] = useState(0);
   const [status, setStatus] = useState('');
@@ -89,11 +86,7 @@ export function CodePanel({ run, defaultOpen = false }: CodePanelProps) {
     : idleText(run);
 
   return (
-    <details className="code-panel" open={defaultOpen}>
-      <summary>
-        <h2>The same saga as code</h2>
-        <span className="code-summary-note">Step Functions, Temporal, Durable Functions, hand-rolled — following the run</span>
-      </summary>
+    <>
       <div role="tablist" aria-label="Engine" className="code-tabs">
         {ENGINES.map((e, i) => (
           <button
@@ -153,6 +146,6 @@ export function CodePanel({ run, defaultOpen = false }: CodePanelProps) {
           {status}
         </p>
       </div>
-    </details>
+    </>
   );
 }
