@@ -57,6 +57,13 @@ describe('CodePanel', () => {
     expect(screen.getByTestId('code-where').textContent).toMatch(/^Now: order's compensation — lines \d+–\d+ of statemachine\.asl\.json\.$/);
   });
 
+  it('with several buyers, follows buyer 1 and says so', () => {
+    const race = runScenario({ buyers: 2 });
+    const cursor = cursorAfter(race.trace, (e) => e.type === 'step.started' && e.saga === 's-1');
+    render(<CodePanel run={{ scenario: race.scenario, trace: race.trace, cursor }} />);
+    expect(screen.getByTestId('code-where').textContent).toMatch(/^Now: Buyer 1’s saga — the inventory step — lines/);
+  });
+
   it('works for the trip like for any definition: the car is returned first', () => {
     const trip = runScenario({ definition: 'trip', failAt: 'payment' });
     const cursor = cursorAfter(trip.trace, (e) => e.type === 'compensation.started');

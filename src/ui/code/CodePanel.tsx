@@ -79,10 +79,12 @@ export function CodePanel({ run }: CodePanelProps) {
     );
   };
 
+  // With several buyers the code follows the first one's saga.
+  const who = run.scenario.buyers > 1 ? 'Buyer 1’s saga — ' : '';
   const where = anchor
     ? range
-      ? `Now: ${describeAnchor(anchor)} — ${range.from === range.to ? `line ${range.from}` : `lines ${range.from}–${range.to}`} of ${file.name}.`
-      : `Now: ${describeAnchor(anchor)}${elsewhere ? `, in ${elsewhere.name}` : ''}.`
+      ? `Now: ${who}${describeAnchor(anchor)} — ${range.from === range.to ? `line ${range.from}` : `lines ${range.from}–${range.to}`} of ${file.name}.`
+      : `Now: ${who}${describeAnchor(anchor)}${elsewhere ? `, in ${elsewhere.name}` : ''}.`
     : idleText(run);
 
   return (
