@@ -70,6 +70,7 @@ export function narrate(event: TraceEvent, { buyers = 1, mode = 'orchestration',
     case 'step.uncertain':
       return `Out of attempts with no clear answer from ${svc}: it may have committed, so it is compensated too — safe, because compensations are idempotent.`;
     case 'response.lost':
+      if (mode === 'choreography') return `${svc} committed, but its acknowledgement to the bus is lost: the bus will deliver the event again.`;
       return e.dropped ? `${svc} committed, but its reply is dropped on the way back.` : `${svc} committed, but its response is lost on the way back.`;
     case 'response.undelivered':
       return `${svc}'s response arrives, but the orchestrator that asked is down: nobody hears it.`;

@@ -3,7 +3,7 @@ import { failsCompensation, rejects, unavailable } from './faults';
 import type { Kernel } from './kernel/kernel';
 import type { SagaRuntime } from './kernel/state';
 import { servicesFor } from './services';
-import { beginKey, completeKey } from './services/idempotency';
+import { beginKey, completeKey, idempotencyKey } from './services/idempotency';
 import type { ServiceAction, ServiceReply, ServiceRequest } from './services/service';
 
 /** The one place a call is built: its payload and its idempotency key (`s-1:payment:forward`). */
@@ -15,7 +15,7 @@ export function buildRequest(k: Kernel, saga: SagaRuntime, step: string, action:
     step,
     action,
     attempt,
-    key: k.scenario.idempotencyKeys ? `${saga.id}:${step}:${action}` : undefined,
+    key: k.scenario.idempotencyKeys ? idempotencyKey(saga.id, step, action) : undefined,
     payload: { amount: PRICE, item: ITEM.id, reject: rejects(k, saga, step, action) || undefined },
   };
 }

@@ -83,10 +83,15 @@ export class Simulation {
 
   /** Identity of the state for the explorer: equal keys have equal futures. */
   key(): string {
-    return stateKey(this.#k.state, (i) => {
-      const snapshot = this.#k.state.sagas[i].machine as OrchestratorSnapshot | null;
-      return snapshot ? [snapshot.value, snapshot.context] : null;
-    });
+    const crashPending = this.scenario.crash !== undefined && !this.#k.state.counters.crashed;
+    return stateKey(
+      this.#k.state,
+      (i) => {
+        const snapshot = this.#k.state.sagas[i].machine as OrchestratorSnapshot | null;
+        return snapshot ? [snapshot.value, snapshot.context] : null;
+      },
+      crashPending,
+    );
   }
 
   /** The sagas that can move now, when more than one can; otherwise empty. */

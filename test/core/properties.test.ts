@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runScenario, type Scenario, STEP_IDS, type StepId } from '../../src/core';
 
 const DEEP = Boolean(process.env.DEEP);
 const runs = (n: number, deep: number) => ({ seed: 20261127, numRuns: DEEP ? deep : n });
+// 10,000 runs of the whole scenario space take minutes on a busy machine.
+if (DEEP) vi.setConfig({ testTimeout: 900_000 });
 const step = fc.constantFrom(...STEP_IDS);
 const maybeStep = fc.option(step, { nil: undefined });
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 });

@@ -1,5 +1,6 @@
 import type { SagaDefinition, SagaStep } from '../definitions/definition';
 import { jitteredDelay, resolveRetryPolicy } from '../retryPolicy';
+import { idempotencyKey } from '../services/idempotency';
 import type { ServiceAction, ServiceReply } from '../services/service';
 import type { NewTraceEvent } from '../traceEvents';
 import type { RetryPolicy } from '../types';
@@ -58,7 +59,7 @@ export type OperatorEvent = { type: 'operator.retry'; random: number } | { type:
 
 /** Everything the orchestrator says to the outside world: calls to make and facts for the trace. */
 export type OrchestratorEmitted =
-  | { type: 'call'; callId: number; step: string; action: ServiceAction; attempt: number; key?: string }
+  | { type: 'call'; callId: number; step: string; action: ServiceAction; attempt: number }
   | { type: 'trace'; event: NewTraceEvent };
 
 /**
@@ -87,7 +88,7 @@ export function machineFacts(definition: SagaDefinition, retryOverride?: Partial
     forwardPolicy: (s: SagaStep) => forward.get(s.id) as RetryPolicy,
     compensationPolicy: (id: string) => compensation.get(id) as RetryPolicy,
     confirmPolicy,
-    keyFor: (c: OrchestratorContext, id: string, action: ServiceAction) => (c.idempotencyKeys ? `${c.sagaId}:${id}:${action}` : undefined),
+    keyFor: (c: OrchestratorContext, id: string, action: ServiceAction) => (c.idempotencyKeys ? idempotencyKey(c.sagaId, id, action) : undefined),
     delay: (policy: RetryPolicy, attempt: number, random: number) => jitteredDelay(policy, attempt + 1, random),
     /** A reply that says "no" for good: not retried (reading PENDING under the `fail` policy is the sold-out answer). */
     isBusinessFailure: (c: OrchestratorContext, r: ServiceReply) => !r.ok && (!r.retryable || (r.locked === true && c.lockPolicy === 'fail')),

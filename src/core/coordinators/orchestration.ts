@@ -144,7 +144,7 @@ export class Orchestration implements Coordinator {
       return;
     }
     if (e.action !== 'confirm') this.logRow(saga.id, e.action === 'forward' ? 'step.started' : 'compensation.started', { step: e.step });
-    const req: ServiceRequest = { ...buildRequest(this.k, saga, e.step, e.action, e.attempt), key: e.key };
+    const req = buildRequest(this.k, saga, e.step, e.action, e.attempt);
     this.k.schedule({ kind: 'request', at: local + this.k.latency(saga.index), saga: saga.index, incarnation: saga.incarnation, callId: e.callId, req });
   }
 

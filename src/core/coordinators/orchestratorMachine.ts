@@ -61,7 +61,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       'count call': assign({ calls: ({ context }) => context.calls + 1 }),
       'call step': emit(({ context }) => {
         const s = current(context);
-        return { type: 'call', callId: context.calls, step: s.id, action: 'forward', attempt: context.attempt, key: f.keyFor(context, s.id, 'forward') } as const;
+        return { type: 'call', callId: context.calls, step: s.id, action: 'forward', attempt: context.attempt } as const;
       }),
       'trace step started': emit(({ context }) => {
         const s = current(context);
@@ -101,7 +101,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       }),
       'trace compensation starting': emit(({ context }) => trace({ type: 'saga.compensating', failedStep: context.failedStep, reason: context.failure })),
       'trace abandoned': emit(({ context }) => trace({ type: 'saga.abandoned', failedStep: context.failedStep, reason: context.failure })),
-      'call compensation': emit(({ context }) => ({ type: 'call', callId: context.calls, step: comp(context), action: 'compensate', attempt: context.attempt, key: f.keyFor(context, comp(context), 'compensate') }) as const),
+      'call compensation': emit(({ context }) => ({ type: 'call', callId: context.calls, step: comp(context), action: 'compensate', attempt: context.attempt }) as const),
       'trace compensation started': emit(({ context }) =>
         trace({ type: 'compensation.started', step: comp(context), attempt: context.attempt, maxAttempts: f.compensationPolicy(comp(context)).maxAttempts, key: f.keyFor(context, comp(context), 'compensate') }),
       ),
@@ -131,7 +131,7 @@ export function createOrchestratorMachine(definition: SagaDefinition, retryOverr
       'reset attempts': assign({ attempt: 1 }),
       'call confirmation': emit(({ context }) => {
         const id = confirming(context) as string;
-        return { type: 'call', callId: context.calls, step: id, action: 'confirm', attempt: context.attempt, key: f.keyFor(context, id, 'confirm') } as const;
+        return { type: 'call', callId: context.calls, step: id, action: 'confirm', attempt: context.attempt } as const;
       }),
       'trace confirmation started': emit(({ context }) => trace({ type: 'confirmation.started', step: confirming(context) as string, attempt: context.attempt })),
       'trace confirmation succeeded': emit(({ context }) => trace({ type: 'confirmation.succeeded', step: confirming(context) as string, attempt: context.attempt })),

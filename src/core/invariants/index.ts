@@ -61,7 +61,7 @@ export function checkInvariants(db: Databases, settled: boolean, ctx: InvariantC
     const sagaIds = [...new Set(ctx.trace.filter((e) => e.type === 'saga.started').map((e) => e.saga))];
     for (const saga of sagaIds) {
       // Completed means succeeded, or given up on without an answer (it may have committed).
-      const done = ctx.trace.flatMap((e) => (e.saga === saga && (e.type === 'step.succeeded' || e.type === 'step.uncertain') ? [e.step] : []));
+      const done = [...new Set(ctx.trace.flatMap((e) => (e.saga === saga && (e.type === 'step.succeeded' || e.type === 'step.uncertain') ? [e.step] : [])))];
       const undone = ctx.trace.flatMap((e) => (e.saga === saga && e.type === 'compensation.succeeded' && done.includes(e.step) ? [e.step] : []));
       const expected = [...done].reverse().filter((s) => undone.includes(s));
       if (undone.some((s, i) => s !== expected[i])) out.push({ invariant: 'reverse-order', message: `Saga ${saga} undid ${undone.join(', ')}, but it completed ${done.join(', ')}: compensations must run in reverse.` });

@@ -12,6 +12,9 @@ export type KeyEntry = { state: 'in-flight' } | { state: 'done'; reply: ServiceR
 /** One service's key store: plain data, updated in place, copied when a state is forked. */
 export type KeyStore = Record<string, KeyEntry>;
 
+/** The one idempotency key of a saga's step and action: `s-1:payment:forward`. */
+export const idempotencyKey = (sagaId: string, step: string, action: string): string => `${sagaId}:${step}:${action}`;
+
 /** Result of looking a key up before executing. */
 export type BeginResult = { proceed: true } | { proceed: false; reply: ServiceReply };
 

@@ -47,20 +47,17 @@ export function causeOf(trace: readonly TraceEvent[], i: number): ChangeCause {
 
 /** Per table, per row id: how the first `cursor` trace events wrote it. */
 export function rowChanges(trace: readonly TraceEvent[], cursor: number): Record<TableName, Map<string, RowChange>> {
-  const out = {
-    inventory: new Map(),
-    orders: new Map(),
-    payments: new Map(),
-    warehouse: new Map(),
-    delivery: new Map(),
-    sagaLog: new Map(),
-  } as Record<TableName, Map<string, RowChange>>;
+  // One map per table the run has (the first event names them all), whatever the saga.
+  const head = trace[0];
+  const names = head?.type === 'run.started' ? head.tables : ['sagaLog'];
+  const out: Record<TableName, Map<string, RowChange>> = Object.fromEntries(names.map((t) => [t, new Map<string, RowChange>()]));
   const lastRow = new Map<string, Row>();
   for (let i = 0; i < Math.min(cursor, trace.length); i++) {
     const e = trace[i];
     if (e.type !== 'db.changed') continue;
-    const table = e.table as TableName;
-    const row = e.row as Row;
+    const table = e.table;
+    const row = e.row;
+    out[table] ??= new Map();
     const cause = table === 'sagaLog' ? 'forward' : causeOf(trace, i);
     const before = out[table].get(row.id);
     const oldRow = lastRow.get(`${table}/${row.id}`);

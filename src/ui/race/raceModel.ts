@@ -49,7 +49,8 @@ const TIMES = ['', 'once', 'twice', 'three times', 'four times'];
 
 /** The seat's rows in the inventory table at the cursor. */
 export function seatAt(run: RunView): SeatView {
-  const rows = tablesAt(run.trace, run.cursor).inventory.rows;
+  // Sagas without the order saga's inventory (a trip) have no seat to race for.
+  const rows = tablesAt(run.trace, run.cursor).inventory?.rows ?? [];
   const item = rows.find((r) => r.kind === 'item');
   const stock = Number(item?.stock ?? run.scenario.stock ?? 1);
   const holds = rows.filter((r) => r.kind === 'hold');
