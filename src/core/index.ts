@@ -41,3 +41,5 @@ export { asDatabases, tablesAt } from './tables';
 export { type NarrationContext, narrate, QUIET_EVENTS } from './narrate';
 /** Every interleaving of concurrent sagas, with a shortest counterexample. */
 export { type ExploreResult, exploreInterleavings, InterleavingExplorer } from './explorer';
+/** The same saga as Step Functions (ASL), Temporal, Durable Functions and hand-rolled code. */
+export { type CodeAnchor, type CodeFile, ENGINE_TITLES, ENGINES, type Engine, exportCode, type ExportDefinition, type ExportOptions, toAslRetry, toDurableRetry, toTemporalRetry } from './engines';
