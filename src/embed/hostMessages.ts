@@ -6,63 +6,16 @@
  * exactly the expected shape (and origin, when the host configured one).
  */
 
-import type { Alert, Outcome, RunResult, Scenario, Violation } from '../core/types';
+import type { Scenario } from '../core/types';
 import { isHttpOrigin } from './codecs';
+import { loadedMessage, loadFailedMessage, MESSAGE_SOURCE, type OutgoingMessage, readyMessage } from './outgoingMessages';
 import { MAX_QUERY_LENGTH, MAX_VALUE_LENGTH, type ParseQueryOptions, parseQuery, parseQueryEntries, type Warning } from './urlSchema';
 import type { ViewOptions } from './viewOptions';
 
-/** Marks every message of this protocol, both ways, so a host can tell ours from other widgets'. */
-export const MESSAGE_SOURCE = 'saga-sim';
+export * from './outgoingMessages';
 
-/** Sent once the simulator is ready to receive commands. */
-export interface ReadyMessage {
-  source: typeof MESSAGE_SOURCE;
-  type: 'ready';
-}
-
-/** Sent when a run reaches its end. */
-export interface RunFinishedMessage {
-  source: typeof MESSAGE_SOURCE;
-  type: 'run-finished';
-  outcome: Outcome;
-  violations: Violation[];
-  alerts: Alert[];
-}
-
-/** Sent when the learner finishes a lesson. */
-export interface LessonCompletedMessage {
-  source: typeof MESSAGE_SOURCE;
-  type: 'lesson-completed';
-  lesson: string;
-  correct: boolean;
-}
-
-/** Everything the simulator posts to its host page. */
-export type OutgoingMessage = ReadyMessage | RunFinishedMessage | LessonCompletedMessage;
-
-/** The `ready` event. */
-export function readyMessage(): ReadyMessage {
-  return { source: MESSAGE_SOURCE, type: 'ready' };
-}
-
-/**
- * The `run-finished` event for a finished run. Violations and alerts are copied field by field:
- * postMessage clones its payload, and a stray function or class instance would make it throw.
- */
-export function runFinishedMessage(run: Pick<RunResult, 'outcome' | 'violations' | 'alerts'>): RunFinishedMessage {
-  return {
-    source: MESSAGE_SOURCE,
-    type: 'run-finished',
-    outcome: run.outcome,
-    violations: run.violations.map((v) => ({ invariant: v.invariant, message: v.message })),
-    alerts: run.alerts.map((a) => (a.step === undefined ? { saga: a.saga, message: a.message } : { saga: a.saga, step: a.step, message: a.message })),
-  };
-}
-
-/** The `lesson-completed` event. */
-export function lessonCompletedMessage(lesson: string, correct: boolean): LessonCompletedMessage {
-  return { source: MESSAGE_SOURCE, type: 'lesson-completed', lesson, correct };
-}
+/** Most stops a `seek` may name; runs have a few dozen. */
+export const MAX_SEEK_STEP = 100_000;
 
 /** A command from the host page, validated. */
 export type IncomingCommand =
@@ -76,7 +29,11 @@ export type IncomingCommand =
     }
   | { type: 'play' }
   | { type: 'pause' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Pause at this stop of the run (0 is the start; "event N of M" on the scrubber). */
+  | { type: 'seek'; step: number }
+  /** Answered with `ready` by the bridge itself (then handed on): a host that attached late can ask. */
+  | { type: 'ping' };
 
 /** Most keys a `load` params object may have; the schema has about twenty. */
 const MAX_PARAMS_KEYS = 64;
@@ -125,8 +82,12 @@ function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand
   const props = plainProps(data, 3);
   if (!props || props.get('source') !== MESSAGE_SOURCE) return null;
   const type = props.get('type');
-  if (type === 'play' || type === 'pause' || type === 'reset') {
+  if (type === 'play' || type === 'pause' || type === 'reset' || type === 'ping') {
     return hasExactly(props, ['source', 'type']) ? { type } : null;
+  }
+  if (type === 'seek' && hasExactly(props, ['source', 'type', 'step'])) {
+    const step = props.get('step');
+    return Number.isSafeInteger(step) && (step as number) >= 0 && (step as number) <= MAX_SEEK_STEP ? { type, step: step as number } : null;
   }
   if (type === 'load' && hasExactly(props, ['source', 'type', 'params'])) {
     const parsed = parseLoadParams(props.get('params'), options);
@@ -137,7 +98,8 @@ function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand
 
 /**
  * The command a `message` event carries, or null when it is not exactly one of
- * `{ source: 'saga-sim', type: 'play' | 'pause' | 'reset' }` or
+ * `{ source: 'saga-sim', type: 'play' | 'pause' | 'reset' | 'ping' }`,
+ * `{ source: 'saga-sim', type: 'seek', step }` (a whole number from 0) or
  * `{ source: 'saga-sim', type: 'load', params }` (params: a query string, or a flat object of
  * string values, read with the URL schema). With `allowedOrigin`, messages from any other origin
  * are null too. Never throws, whatever `data` is (throwing getters, Proxies, cycles, huge strings).
@@ -154,6 +116,27 @@ export function parseIncomingMessage(
   } catch {
     // A Proxy trap can throw from anywhere; a message we cannot read is not a command.
     return null;
+  }
+}
+
+/**
+ * Why a message that is plainly meant as our `load` (source `saga-sim`, type `load`) cannot be
+ * obeyed, or null when it is not such a message (or is a valid one). Lets the bridge answer
+ * `load-failed` instead of leaving the host guessing. Never throws.
+ */
+export function loadRefusal(data: unknown, options: ParseQueryOptions = {}): string[] | null {
+  try {
+    const props = plainProps(data, 16);
+    if (!props || props.get('source') !== MESSAGE_SOURCE || props.get('type') !== 'load') return null;
+    if (!hasExactly(props, ['source', 'type', 'params'])) return ['A load message has exactly the keys source, type and params.'];
+    if (parseLoadParams(props.get('params'), options)) return null;
+    const params = props.get('params');
+    if (typeof params === 'string') return [`params is longer than ${MAX_QUERY_LENGTH} characters.`];
+    return [
+      `params must be a query string (such as "failAt=payment&speed=2") or a flat object of string values, each at most ${MAX_VALUE_LENGTH} characters.`,
+    ];
+  } catch {
+    return ['The load message could not be read.'];
   }
 }
 
@@ -195,7 +178,8 @@ export interface HostBridge {
  * Connects the simulator to its host page. Outgoing messages go to `win.parent` with
  * targetOrigin `parentOrigin ?? '*'`, and only when embedded (`win.parent !== win`). Incoming
  * `message` events are accepted only from the parent window (and from `parentOrigin`, when set)
- * and only in the exact shapes of {@link parseIncomingMessage}. Does not post `ready` by itself:
+ * and only in the exact shapes of {@link parseIncomingMessage}. The bridge answers the protocol
+ * itself: `ping` with `ready`, an obeyed `load` with `loaded`, a malformed one with `load-failed`. Does not post `ready` by itself:
  * the page does that once it can actually obey commands.
  *
  * @throws RangeError when `parentOrigin` is given but is not an http(s) origin — falling back to
@@ -214,22 +198,30 @@ export function createHostBridge({ win, parentOrigin, onCommand, lessonIds }: Ho
     // a reference to this window could otherwise drive the simulator.
     if (disposed || event.source !== win.parent) return;
     const command = parseIncomingMessage(event.data, event.origin, parentOrigin, options);
-    if (command) onCommand(command);
+    if (!command) {
+      const reasons = parentOrigin === undefined || event.origin === parentOrigin ? loadRefusal(event.data, options) : null;
+      if (reasons) post(loadFailedMessage(reasons));
+      return;
+    }
+    if (command.type === 'ping') post(readyMessage());
+    onCommand(command);
+    if (command.type === 'load') post(loadedMessage(command.warnings));
+  };
+  const post = (message: OutgoingMessage): boolean => {
+    if (!embedded || disposed) return false;
+    try {
+      win.parent.postMessage(message, parentOrigin ?? '*');
+      return true;
+    } catch {
+      // A host page that went away must not crash the simulator; the false return reports it.
+      return false;
+    }
   };
   if (embedded) win.addEventListener('message', listener);
 
   return {
     embedded,
-    post(message) {
-      if (!embedded || disposed) return false;
-      try {
-        win.parent.postMessage(message, parentOrigin ?? '*');
-        return true;
-      } catch {
-        // A host page that went away must not crash the simulator; the false return reports it.
-        return false;
-      }
-    },
+    post,
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -4,15 +4,24 @@
  */
 
 export { type Codec, isHttpOrigin } from './codecs';
-export { embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
+export { EMBED_SANDBOX, embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,
+  type LoadedMessage,
+  type LoadFailedMessage,
+  loadedMessage,
+  loadFailedMessage,
+  loadRefusal,
+  MAX_SEEK_STEP,
+  type ResizeMessage,
+  resizeMessage,
+  type RunSummary,
+  runSummary,
   type HostBridge,
   type HostBridgeOptions,
   type HostWindowLike,
   type IncomingCommand,
   type LessonCompletedMessage,
-  lessonCompletedMessage,
   MESSAGE_SOURCE,
   type MessageEventLike,
   type OutgoingMessage,
@@ -22,6 +31,8 @@ export {
   type RunFinishedMessage,
   runFinishedMessage,
 } from './hostMessages';
+export { type LessonResult, lessonCompletedMessage } from './lessonMessages';
+export { isoDuration, type XapiMessage, type XapiStatement, xapiStatements } from './xapi';
 export { EXCERPT_LENGTH, safeExcerpt } from './safeText';
 export {
   defaultScenario,

@@ -11,6 +11,7 @@ import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types
 import { DEFAULT_SCENARIO } from '../core/scenario';
 import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
+import { EMBED_PARAMS } from './embedParams';
 import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
@@ -277,6 +278,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
       st.view.parentOrigin = v;
     },
   }),
+  ...EMBED_PARAMS,
   defineParam<number[]>({
     name: 'schedule',
     target: 'scenario',

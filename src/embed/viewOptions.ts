@@ -40,6 +40,10 @@ export interface ViewOptions {
   embed: boolean;
   /** The host page's origin; when set, messages go only there and commands are accepted only from there. */
   parentOrigin?: string;
+  /** Open the run paused at this stop (0 is the start). Absent: from the start. */
+  step?: number;
+  /** Embedded: also post checked answers as xAPI statements. Absent: off. */
+  xapi?: boolean;
 }
 
 /** The view when the URL says nothing. Frozen: copy it before changing anything. */

@@ -1,7 +1,17 @@
 import { create } from 'zustand';
 import type { Warning } from '../embed';
 import type { Answer } from '../lessons/types';
-import { browserStorage, clearProgress, emptyProgress, loadProgress, type Progress, recordAnswer, saveProgress } from './progressStorage';
+import { browserStorage, clearProgress, emptyProgress, type LessonProgress, loadProgress, type Progress, recordAnswer, saveProgress } from './progressStorage';
+
+// Names runs on this page: a random prefix per page load (two frames never clash) and a counter.
+const PAGE_PREFIX = (() => {
+  const bytes = new Uint32Array(1);
+  globalThis.crypto?.getRandomValues?.(bytes);
+  return bytes[0].toString(36).padStart(7, '0');
+})();
+let runCounter = 0;
+/** A fresh run id, such as `k2x9q0a-3`. */
+export const nextRunId = (): string => `${PAGE_PREFIX}-${++runCounter}`;
 
 /**
  * Where the learner is in a lesson:
@@ -31,14 +41,30 @@ export interface CourseState {
   embed: boolean;
   /** Kept from the link: start playing on load. */
   autoplay: boolean;
+  /** Kept from the link: post checked answers as xAPI statements too. */
+  xapi: boolean;
   /** The host's origin from the link; never changed by a host command. */
   parentOrigin?: string;
   /** Whether playback stands at the end of the run shown (reported by the view). */
   atEnd: boolean;
+  /** Names the run on screen for the host page; a new run (new scenario, new prediction) gets a new id. */
+  runId: string;
+  /** Wall-clock ms when the open lesson's question was shown, for the answer's duration. */
+  questionShownAt: number;
+  /** False once saving progress failed (storage blocked, e.g. in a cross-site frame): the learner is told. */
+  progressSaved: boolean;
+  /** A stop the host or the link asked to pause at; the playback view seeks there and clears it. */
+  seekStop: number | null;
+  /** The playback stop on screen and the last one ("event index of last"), reported by the view. */
+  stop: { index: number; last: number };
+  /** Counts the host's `ping`s: each one re-sends the page's height. */
+  pings: number;
   openLesson: (lessonId: string | null, phase?: LessonPhase) => void;
   lockPrediction: (answer: Answer) => void;
-  /** Records the checked answer (saved), and opens "Try it yourself". */
-  answer: (correct: boolean) => void;
+  /** Records the checked answer (saved), opens "Try it yourself", and returns the lesson's new standing. */
+  answer: (correct: boolean) => LessonProgress | null;
+  /** Gives the run on screen a new id. */
+  newRun: () => void;
   resetProgress: () => void;
   setWarnings: (warnings: readonly Warning[]) => void;
   setAtEnd: (atEnd: boolean) => void;
@@ -53,16 +79,28 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
   warnings: [],
   embed: false,
   autoplay: false,
+  xapi: false,
   atEnd: false,
-  openLesson: (lessonId, phase = 'predict') => set({ lessonId, phase, prediction: null, correct: null, atEnd: false }),
-  lockPrediction: (answer) => set({ prediction: answer, phase: 'watch', atEnd: false }),
+  runId: nextRunId(),
+  questionShownAt: Date.now(),
+  // A frame without storage at all (sandboxed without same-origin) is known from the start.
+  progressSaved: browserStorage() !== null,
+  seekStop: null,
+  pings: 0,
+  stop: { index: 0, last: 0 },
+  openLesson: (lessonId, phase = 'predict') =>
+    set({ lessonId, phase, prediction: null, correct: null, atEnd: false, runId: nextRunId(), questionShownAt: Date.now() }),
+  // Watching again is a new run for the host: it hears `run-finished` once more.
+  lockPrediction: (answer) => set({ prediction: answer, phase: 'watch', atEnd: false, runId: nextRunId(), seekStop: null }),
   answer: (correct) => {
     const { lessonId, prediction, progress } = get();
-    if (lessonId === null || prediction === null) return;
+    if (lessonId === null || prediction === null) return null;
     const next = recordAnswer(progress, lessonId, prediction, correct);
-    saveProgress(browserStorage(), next);
-    set({ progress: next, correct, phase: 'answered' });
+    const saved = saveProgress(browserStorage(), next);
+    set({ progress: next, correct, phase: 'answered', progressSaved: saved });
+    return next.lessons[lessonId] ?? null;
   },
+  newRun: () => set({ runId: nextRunId(), atEnd: false }),
   resetProgress: () => {
     clearProgress(browserStorage());
     set({ progress: emptyProgress() });

@@ -11,15 +11,27 @@ import type { Answer } from '../lessons/types';
 export const PROGRESS_KEY = 'saga-sim.progress';
 export const PROGRESS_VERSION = 1;
 
-/** One finished lesson: the learner's prediction and whether the run agreed. */
+/**
+ * How a lesson was done: its question answered right, or answered a second time after a wrong
+ * answer showed the explanation (the learner has read why; a third guess teaches nothing more).
+ */
+export type DoneBy = 'correct' | 'second-try';
+
+/** One lesson the learner has answered: the latest checked prediction, and the tries so far. */
 export interface LessonProgress {
+  /** The latest checked prediction. */
   answer: Answer;
+  /** Whether the latest checked prediction matched the run. */
   correct: boolean;
+  /** Checked answers so far, the first included. */
+  attempts: number;
+  /** Absent while the lesson is not done yet. */
+  done?: DoneBy;
 }
 
 export interface Progress {
   version: typeof PROGRESS_VERSION;
-  /** By lesson id. A lesson is completed when it has an entry. */
+  /** By lesson id: every lesson answered at least once. Done is {@link LessonProgress.done}. */
   lessons: Readonly<Record<string, LessonProgress>>;
 }
 
@@ -50,7 +62,11 @@ function readAnswer(v: unknown): Answer | undefined {
 function readEntry(v: unknown): LessonProgress | undefined {
   if (!isPlainObject(v) || typeof v.correct !== 'boolean') return undefined;
   const answer = readAnswer(v.answer);
-  return answer === undefined ? undefined : { answer, correct: v.correct };
+  if (answer === undefined) return undefined;
+  // Entries saved before attempts were counted hold one answer.
+  const attempts = Number.isSafeInteger(v.attempts) && (v.attempts as number) >= 1 ? (v.attempts as number) : 1;
+  const done = v.done === 'correct' || v.done === 'second-try' ? v.done : v.correct ? 'correct' : undefined;
+  return done ? { answer, correct: v.correct, attempts, done } : { answer, correct: v.correct, attempts };
 }
 
 /**
@@ -106,10 +122,24 @@ export function clearProgress(storage: StorageLike | null | undefined): boolean 
   }
 }
 
-/** Progress with one lesson answered (replacing an earlier answer). */
-export function recordAnswer(progress: Progress, lessonId: string, answer: Answer, correct: boolean): Progress {
-  return { version: PROGRESS_VERSION, lessons: { ...progress.lessons, [lessonId]: { answer, correct } } };
+/**
+ * How a lesson stands after one more checked answer: a right answer makes it done; a wrong one
+ * does on the second try or later (the first wrong answer showed the explanation). Once done, a
+ * lesson stays done.
+ */
+export function nextEntry(previous: LessonProgress | undefined, answer: Answer, correct: boolean): LessonProgress {
+  const attempts = (previous?.attempts ?? 0) + 1;
+  const done: DoneBy | undefined = correct ? 'correct' : (previous?.done ?? (attempts >= 2 ? 'second-try' : undefined));
+  return done ? { answer, correct, attempts, done } : { answer, correct, attempts };
 }
+
+/** Progress with one more checked answer to a lesson (see {@link nextEntry}). */
+export function recordAnswer(progress: Progress, lessonId: string, answer: Answer, correct: boolean): Progress {
+  return { version: PROGRESS_VERSION, lessons: { ...progress.lessons, [lessonId]: nextEntry(progress.lessons[lessonId], answer, correct) } };
+}
+
+/** Whether a lesson counts as done. */
+export const isLessonDone = (progress: Progress, lessonId: string): boolean => progress.lessons[lessonId]?.done !== undefined;
 
 /**
  * `window.localStorage`, or null where reading the property itself throws (a sandboxed iframe

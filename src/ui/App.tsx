@@ -1,17 +1,19 @@
-import { MotionConfig } from 'framer-motion';
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
+import { Brand } from './Brand';
 import { ViewSwitch } from './compare/ViewSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { IncidentPanel } from './IncidentPanel';
 import { InvariantsPanel } from './InvariantsPanel';
 import { Narration } from './Narration';
 import { Playback } from './Playback';
+import { FadeInProvider, useSteppedForward } from './reveal';
 import { OrchestratorPanel } from './panels/OrchestratorPanel';
 import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
+import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CodeSlot } from './code/CodeSlot';
@@ -20,6 +22,8 @@ import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
 import { LessonControls } from './course/LessonControls';
+// A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
+import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
 import { WarningBanner } from './course/WarningBanner';
 import './app.css';
@@ -27,9 +31,22 @@ import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
-const RacePanel = lazy(() => import('./race/RacePanel').then((r) => ({ default: r.RacePanel })));
-const LessonPanel = lazy(() => import('./course/LessonPanel').then((r) => ({ default: r.LessonPanel })));
+// The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
+const Race = memo(RacePanel);
 const loading = <p className="loading">Loading…</p>;
+
+// The run's panels re-render only when the (deferred) run they draw changes, not on every store update.
+const Incidents = memo(IncidentPanel);
+const Services = memo(ServicesBoard);
+const Code = memo(CodeSlot);
+const TimelinePanel = memo(Timeline);
+const Story = memo(Narration);
+const Invariants = memo(InvariantsPanel);
+const Orchestrator = memo(OrchestratorPanel);
+// The knobs do not change while the run plays or is scrubbed: skip them on those renders.
+const Knobs = memo(ScenarioControls);
+const MoreKnobs = memo(LessonControls);
+const MORE_KNOBS = ['mode', 'drop', 'crash'] as const;
 
 interface SimulatorProps {
   /** The open lesson: it pins the scenario, so the sandbox's controls give way to the lesson's. */
@@ -40,19 +57,30 @@ interface SimulatorProps {
 
 /** The simulator page: scenario and playback on top, the run's views below. */
 function Simulator({ lesson, locked = false }: SimulatorProps) {
-  const { scenario, cursor, panels, setScenario, setPlaying } = useUiStore();
+  const scenario = useUiStore((s) => s.scenario);
+  const cursor = useUiStore((s) => s.cursor);
+  const panels = useUiStore((s) => s.panels);
+  const setScenario = useUiStore((s) => s.setScenario);
+  const setPlaying = useUiStore((s) => s.setPlaying);
   // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
   const live = useSimulatorRun(scenario, cursor);
-  const { run, sim, stops } = live;
+  const { sim, stops, operator } = live;
+  // Playback follows every scrub and tick at once; the heavy panels draw a deferred copy of the run, which
+  // React renders in interruptible passes and drops when the cursor has already moved on (a phone's CPU).
+  const run = useDeferredValue(live.run);
+  const fadeIn = useSteppedForward(run.cursor, stops);
   const settled = run.cursor === run.trace.length && sim.idle;
-  const sagaIds = live.result.sagas.map((s) => s.id);
-  const act = (sagaIndex: number, action: 'retry' | 'resolve') => {
-    // Play on from the operator's action so the learner sees what it led to.
-    if (live.operator(sagaIndex, action)) setPlaying(true);
-  };
+  const sagaIds = useMemo(() => live.result.sagas.map((s) => s.id), [live.result]);
+  const act = useCallback(
+    (sagaIndex: number, action: 'retry' | 'resolve') => {
+      // Play on from the operator's action so the learner sees what it led to.
+      if (operator(sagaIndex, action)) setPlaying(true);
+    },
+    [operator, setPlaying],
+  );
   const runKey = JSON.stringify(scenario);
   const show = (id: (typeof panels)[number]) => panels.includes(id);
-  useReportRunEnd(live.result, run.cursor >= run.trace.length);
+  useReportRunEnd(live.result, live.run.cursor >= live.run.trace.length);
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
   const embed = useCourseStore((s) => s.embed);
@@ -60,14 +88,15 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   const race = show('race') && (!lesson || lesson.view === 'race') && (!embed || run.scenario.buyers > 1);
 
   return (
-    <>
+    // Newly revealed rows, lines and marks fade in after one step forward, not after a jump or a scrub.
+    <FadeInProvider value={fadeIn}>
       <div className="top">
         {controls && (
           <>
-            <ScenarioControls scenario={scenario} onChange={setScenario} />
+            <Knobs scenario={scenario} onChange={setScenario} />
             <details className="more sandbox-more">
               <summary>Mode, lost messages and crashes</summary>
-              <LessonControls ids={['mode', 'drop', 'crash']} />
+              <MoreKnobs ids={MORE_KNOBS} />
             </details>
           </>
         )}
@@ -82,33 +111,31 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
           </div>
         )}
       </div>
-      <Playback run={run} stops={stops} />
+      <Playback run={live.run} stops={stops} />
       {race && (
         // Before the prediction is checked the race's knobs are locked, like every lesson control.
         <fieldset className="lock-wrap" disabled={locked}>
-          <Suspense fallback={loading}>
-            <RacePanel run={run} sim={sim} />
-          </Suspense>
+          <Race run={run} sim={sim} />
         </fieldset>
       )}
       <div className="layout">
         <div className="stage">
           {show('incidents') && (
             <div className="slot slot-incidents">
-              <IncidentPanel run={run} sagaIds={sagaIds} operator={act} />
+              <Incidents run={run} sagaIds={sagaIds} operator={act} />
             </div>
           )}
           {show('services') && (
             <div className="slot slot-services">
               <ErrorBoundary label="the services board" resetKey={runKey}>
-                <ServicesBoard run={run} />
+                <Services run={run} />
               </ErrorBoundary>
             </div>
           )}
           {show('timeline') && (
             <div className="slot slot-timeline">
               <ErrorBoundary label="the timeline" resetKey={runKey}>
-                <Timeline run={run} />
+                <TimelinePanel run={run} />
               </ErrorBoundary>
             </div>
           )}
@@ -116,18 +143,18 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
         <aside className="side" aria-label="Story and checks">
           {show('narration') && (
             <div className="slot slot-narration">
-              <Narration run={run} />
+              <Story run={run} />
             </div>
           )}
           {show('invariants') && (
             <div className="slot slot-invariants">
-              <InvariantsPanel run={run} settled={settled} />
+              <Invariants run={run} settled={settled} />
             </div>
           )}
           {show('orchestrator') && (
             <div className="slot slot-orchestrator">
               <ErrorBoundary label="the orchestrator panel" resetKey={runKey}>
-                <OrchestratorPanel run={run} />
+                <Orchestrator run={run} />
               </ErrorBoundary>
             </div>
           )}
@@ -136,11 +163,11 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
       {show('code') && (
         <div className="slot slot-code">
           <ErrorBoundary label="the code panel" resetKey={runKey}>
-            <CodeSlot run={run} defaultOpen={lesson?.showCode} />
+            <Code run={run} defaultOpen={lesson?.showCode} />
           </ErrorBoundary>
         </div>
       )}
-    </>
+    </FadeInProvider>
   );
 }
 
@@ -155,16 +182,13 @@ export function App() {
   const showRun = !lesson || phase !== 'predict';
   const locked = lesson !== undefined && phase === 'watch';
   return (
-    <MotionConfig reducedMotion="user">
+    <>
       <CourseShell>
         {embed ? (
           <EmbedBar />
         ) : (
           <header className="app-header">
-            <div className="brand">
-              <h1>Saga Simulator</h1>
-              <p className="subtitle">One order, five services, no global undo.</p>
-            </div>
+            <Brand />
             <CourseNav />
             <div className="header-tools">
               {!lesson && <ViewSwitch />}
@@ -174,11 +198,7 @@ export function App() {
         )}
         <main className={embed ? 'app-main embedded' : 'app-main'}>
           <WarningBanner />
-          {lesson && (
-            <Suspense fallback={loading}>
-              <LessonPanel lesson={lesson} />
-            </Suspense>
-          )}
+          {lesson && <LessonPanel lesson={lesson} />}
           {showRun && (
             <ErrorBoundary onRestart={reset}>
               {view === 'compare' ? (
@@ -192,6 +212,6 @@ export function App() {
           )}
         </main>
       </CourseShell>
-    </MotionConfig>
+    </>
   );
 }

@@ -1,8 +1,7 @@
-import { LazyMotion, m } from 'framer-motion';
-import { loadMotionFeatures } from './motion';
 import { useEffect, useMemo, useRef } from 'react';
 import { narrate } from '../core';
 import { formatVirtualTime } from './Playback';
+import { FadeIn } from './reveal';
 import { type RunView, revealed } from './runView';
 
 /** The sentences of the revealed story, oldest first, with their virtual time and kind. */
@@ -30,11 +29,17 @@ export function Narration({ run }: { run: RunView }) {
   const latest = lines[lines.length - 1];
   const listRef = useRef<HTMLOListElement>(null);
 
-  // Keep the newest sentence in view inside the scrolling list (not the page).
+  // Keep the newest sentence in view inside the scrolling list (not the page): once per new sentence, in
+  // the next frame, where layout is due anyway (reading scrollHeight right after a commit forces it early).
+  const latestSeq = latest?.seq;
   useEffect(() => {
-    const list = listRef.current;
-    if (list && latest) list.scrollTop = list.scrollHeight;
-  }, [latest]);
+    if (latestSeq === undefined) return;
+    const frame = requestAnimationFrame(() => {
+      const list = listRef.current;
+      if (list) list.scrollTop = list.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [latestSeq]);
 
   return (
     <section className="panel narration" aria-labelledby="narration-title">
@@ -42,7 +47,7 @@ export function Narration({ run }: { run: RunView }) {
       {lines.length === 0 ? (
         <p className="empty">Press Play or Step forward to follow the order.</p>
       ) : (
-        <LazyMotion features={loadMotionFeatures}>
+        <>
           {/* Focusable so keyboard users can scroll the story (axe: scrollable-region-focusable). */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
           <ol ref={listRef} className="narration-list" tabIndex={0} aria-label="Story so far, newest last">
@@ -50,24 +55,23 @@ export function Narration({ run }: { run: RunView }) {
             const { tone, icon } = toneOf(line.type);
             const current = line === latest;
             return (
-              <m.li
+              <FadeIn
+                as="li"
                 key={line.seq}
                 className={`sentence tone-${tone}${current ? ' current' : ''}`}
                 aria-current={current ? 'step' : undefined}
-                initial={{ opacity: 0, y: 6 }}
-                animate={{ opacity: 1, y: 0 }}
-                transition={{ duration: 0.2 }}
+                from="below"
               >
                 <span className="sentence-icon" aria-hidden="true">
                   {icon}
                 </span>
                 <span className="sentence-time">{formatVirtualTime(line.at)}</span>
                 <span className="sentence-text">{line.text}</span>
-              </m.li>
+              </FadeIn>
             );
           })}
           </ol>
-        </LazyMotion>
+        </>
       )}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {latest?.text ?? ''}

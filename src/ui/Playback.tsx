@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { SPEEDS, type Speed, useUiStore } from '../store/uiStore';
 import type { RunView } from './runView';
 import { timeAt } from './runView';
+import { usePlaybackPosition } from './course/usePlaybackPosition';
 import { Icon } from './icons';
 import { stopIndexAt } from './stops';
 
@@ -26,10 +27,15 @@ interface Props {
  * wall-clock time into "reveal the next story stop"; the simulation never sees it.
  */
 export function Playback({ run, stops }: Props) {
-  const { speed, playing, setSpeed, setPlaying, setCursor } = useUiStore();
+  const speed = useUiStore((s) => s.speed);
+  const playing = useUiStore((s) => s.playing);
+  const setSpeed = useUiStore((s) => s.setSpeed);
+  const setPlaying = useUiStore((s) => s.setPlaying);
+  const setCursor = useUiStore((s) => s.setCursor);
   const index = stopIndexAt(stops, run.cursor);
   const last = stops.length - 1;
   const atEnd = index >= last;
+  usePlaybackPosition(stops, index);
 
   const goTo = (i: number) => setCursor(stops[Math.max(0, Math.min(last, i))]);
   const stepForward = () => goTo(index + 1);

@@ -1,5 +1,5 @@
 /**
- * Loads framer-motion's features on demand: every `LazyMotion` in the app uses this, so the
- * animation code arrives after the first paint (the page works, unanimated, until then).
+ * Loads framer-motion's features on demand, for the side-by-side view's dropped event (the only
+ * `LazyMotion`): the animation code arrives only with that view.
  */
 export const loadMotionFeatures = () => import('./motionFeatures').then((r) => r.default);

@@ -1,5 +1,5 @@
 import { runScenario, type Scenario } from '../../src/core';
-import { type Figure, guarded, round } from './figure';
+import { type Figure, guarded, quantile, round } from './figure';
 
 /** The three runs the throughput budget is about: the happy path, a late failure, and a compensation that fails twice. */
 export const THROUGHPUT_CASES: { id: string; label: string; scenario: Partial<Scenario> }[] = [
@@ -12,48 +12,52 @@ export const THROUGHPUT_CASES: { id: string; label: string; scenario: Partial<Sc
   },
 ];
 
-/** Runs `runScenario(scenario)` back to back for about `ms` milliseconds; returns runs, wall time and CPU time (ms). */
-function timeRuns(scenario: Partial<Scenario>, ms: number): { runs: number; elapsed: number; cpu: number; outcome: string } {
-  let runs = 0;
+/** Runs `runScenario(scenario)` `runs` times back to back; returns wall time and this process's CPU time (ms). */
+function timeRuns(scenario: Partial<Scenario>, runs: number): { elapsed: number; cpu: number; outcome: string } {
   let outcome = '';
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    // Check the clock every 10 runs: a run takes well under a millisecond.
-    for (let i = 0; i < 10; i++) outcome = runScenario(scenario).outcome;
-    runs += 10;
-    elapsed = performance.now() - start;
-  }
+  for (let i = 0; i < runs; i++) outcome = runScenario(scenario).outcome;
+  const elapsed = performance.now() - start;
   const cpuUsed = process.cpuUsage(cpuStart);
-  return { runs, elapsed, cpu: (cpuUsed.user + cpuUsed.system) / 1000, outcome };
+  return { elapsed, cpu: (cpuUsed.user + cpuUsed.system) / 1000, outcome };
 }
 
+const spread = (values: number[]): string => {
+  const lo = Math.min(...values).toLocaleString('en-US');
+  const hi = Math.max(...values).toLocaleString('en-US');
+  return lo === hi ? `[${lo}]` : `[${lo}–${hi}]`;
+};
+
 /**
- * Headless throughput of `runScenario` on one core (this process's one JS thread):
- * warm up for `warmupMs`, then count whole runs for `measureMs` of wall time. Beside runs per
+ * Headless throughput of `runScenario` on one core (this process's one JS thread): `warmupRuns`
+ * runs first (by count, so the JIT has warmed however busy the machine is), then `batches` timed
+ * batches of `batchRuns` runs; the figure is the median batch, with the range. Beside runs per
  * wall-clock second it prints runs per CPU-second of this process (GC threads included), which
  * other work on a busy machine disturbs far less.
  */
-export async function measureThroughput(options: { warmupMs?: number; measureMs?: number } = {}): Promise<Figure[]> {
-  const { warmupMs = 500, measureMs = 1500 } = options;
+export async function measureThroughput(options: { warmupRuns?: number; batchRuns?: number; batches?: number } = {}): Promise<Figure[]> {
+  const { warmupRuns = 1000, batchRuns = 1000, batches = 3 } = options;
   const figures: Figure[] = [];
   for (const c of THROUGHPUT_CASES) {
     const id = `throughput.${c.id}`;
     const label = `runScenario runs/s, ${c.label}`;
     figures.push(
       ...(await guarded(id, label, () => {
-        timeRuns(c.scenario, warmupMs);
-        const { runs, elapsed, cpu, outcome } = timeRuns(c.scenario, measureMs);
-        const perSecond = Math.round((runs / elapsed) * 1000);
-        const perCpuSecond = Math.round((runs / cpu) * 1000);
-        const msPerRun = round(elapsed / runs, 3);
+        timeRuns(c.scenario, warmupRuns);
+        const timed = Array.from({ length: batches }, () => timeRuns(c.scenario, batchRuns));
+        const wall = timed.map((t) => Math.round((batchRuns / t.elapsed) * 1000));
+        const perCpu = timed.map((t) => Math.round((batchRuns / t.cpu) * 1000));
+        const perSecond = quantile(wall, 0.5);
+        const perCpuSecond = quantile(perCpu, 0.5);
+        const msPerRun = round(1000 / perSecond, 3);
+        const outcome = timed[0].outcome;
         return [
           {
             id,
             label,
-            text: `${perSecond.toLocaleString('en-US')} runs/s wall, ${perCpuSecond.toLocaleString('en-US')} runs per CPU-second (${msPerRun} ms/run, ${runs} runs in ${round(elapsed / 1000, 2)} s, outcome ${outcome})`,
-            values: { runsPerSecond: perSecond, runsPerCpuSecond: perCpuSecond, msPerRun, runs, elapsedMs: round(elapsed), cpuMs: round(cpu), outcome },
+            text: `${perCpuSecond.toLocaleString('en-US')} runs per CPU-second ${spread(perCpu)}, ${perSecond.toLocaleString('en-US')} runs/s wall ${spread(wall)} (median [range] of ${batches} batches of ${batchRuns} runs after ${warmupRuns} warm-up runs; ${msPerRun} ms/run, outcome ${outcome})`,
+            values: { runsPerSecond: perSecond, runsPerCpuSecond: perCpuSecond, runsPerCpuSecondMin: Math.min(...perCpu), runsPerCpuSecondMax: Math.max(...perCpu), msPerRun, batches, batchRuns, warmupRuns, outcome },
           },
         ];
       })),

@@ -19,7 +19,7 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
 
 /** Answers the open lesson's question by mouse (first options), runs it to the end and checks it. */
 async function completeLesson(page: Page): Promise<void> {
-  const form = page.locator('form.question-form');
+  const form = page.locator('.question-form');
   // The lesson panel loads on demand: count its fields only once it is there.
   await form.waitFor();
   const selects = form.locator('select');
@@ -37,7 +37,7 @@ test.describe('course', () => {
     await page.goto('/?lesson=assume-it-works');
     await expect(page.getByRole('heading', { name: 'Assume it works' })).toBeVisible();
     // Order question: one select per place; typing a letter picks the option that starts with it.
-    await tabTo(page, 'form.question-form select');
+    await tabTo(page, '.question-form select');
     for (const [i, letter] of ['I', 'O', 'P', 'W', 'D'].entries()) {
       if (i > 0) await page.keyboard.press('Tab');
       await page.keyboard.type(letter);
@@ -111,7 +111,7 @@ test.describe('course', () => {
       <iframe id="sim" title="Saga Simulator" width="900" height="600" src="${src}"></iframe>
       <script>
         window.messages = [];
-        addEventListener('message', (e) => { if (e.source === document.getElementById('sim').contentWindow) window.messages.push(e.data); });
+        addEventListener('message', (e) => { if (e.source === document.getElementById('sim').contentWindow && e.data.type !== 'resize') window.messages.push(e.data); });
       </script></body></html>`;
     let page1 = '';
     const server: Server = createServer((req, res) => {
@@ -140,6 +140,7 @@ test.describe('course', () => {
         sim.contentWindow?.postMessage({ source: 'saga-sim', type: 'load', params: 'failAt=warehouse&compFail=payment:always&autoplay=1&speed=8' }, origin);
       }, app.origin);
       await expect.poll(async () => (await messages()).at(-1)?.outcome, { timeout: 20_000 }).toBe('needs-attention');
+      expect((await messages()).map((m) => m.type)).toEqual(['ready', 'run-finished', 'loaded', 'run-finished']);
       await expect(frame.getByRole('alert')).toContainText('could not');
 
       // A frame whose parentOrigin names another site says nothing to this page.
@@ -157,7 +158,7 @@ test.describe('course', () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body>
         <iframe id="sim" title="Saga Simulator lesson" width="1000" height="700" src="${app.origin}/?lesson=someone-has-to-drive&embed=1"></iframe>
-        <script>window.messages = []; addEventListener('message', (e) => window.messages.push(e.data));</script></body></html>`);
+        <script>window.messages = []; addEventListener('message', (e) => e.data.type !== 'resize' && window.messages.push(e.data));</script></body></html>`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -172,7 +173,7 @@ test.describe('course', () => {
       await expect(frame.getByRole('link', { name: /Next lesson/ })).toHaveCount(0);
       const messages = () => page.evaluate(() => (window as unknown as { messages: { type: string }[] }).messages);
       await expect.poll(async () => (await messages()).map((m) => m.type)).toEqual(['ready', 'run-finished', 'lesson-completed']);
-      expect((await messages())[2]).toEqual({ source: 'saga-sim', type: 'lesson-completed', lesson: 'someone-has-to-drive', correct: true });
+      expect((await messages())[2]).toMatchObject({ source: 'saga-sim', type: 'lesson-completed', lesson: 'someone-has-to-drive', correct: true, attempt: 1 });
       expect((await messages())[1]).toMatchObject({ type: 'run-finished', outcome: 'stuck', alerts: [] });
     } finally {
       server.close();

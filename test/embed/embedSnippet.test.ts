@@ -17,10 +17,10 @@ describe('embedSnippet', () => {
     expect(attributes(embedSnippet(url))).toEqual({
       src: url,
       title: 'Saga Simulator',
-      width: '800',
+      width: '100%',
       height: '600',
       loading: 'lazy',
-      sandbox: 'allow-scripts allow-same-origin allow-popups',
+      sandbox: 'allow-scripts allow-same-origin allow-popups allow-forms',
       referrerpolicy: 'no-referrer',
       allow: 'clipboard-write',
     });
@@ -43,7 +43,15 @@ describe('embedSnippet', () => {
 
   it('uses the given size when it is plainly a size, and the default otherwise', () => {
     expect(attributes(embedSnippet('https://sim.example/', { width: '100%', height: 480 }))).toMatchObject({ width: '100%', height: '480' });
-    expect(attributes(embedSnippet('https://sim.example/', { width: '100" onload="x', height: -5 }))).toMatchObject({ width: '800', height: '600' });
+    expect(attributes(embedSnippet('https://sim.example/', { width: '100" onload="x', height: -5 }))).toMatchObject({ width: '100%', height: '600' });
+  });
+
+  it('adds the resizer script after the frame when asked, and only for an http(s) URL', () => {
+    const html = embedSnippet('https://sim.example/?embed=1', { resizerUrl: 'https://sim.example/embed.js?a=1&b=2' });
+    const [frame, script] = html.split('\n');
+    expect(attributes(frame ?? '')).toMatchObject({ src: 'https://sim.example/?embed=1' });
+    expect(script).toBe('<script src="https://sim.example/embed.js?a=1&amp;b=2" async></script>');
+    expect(() => embedSnippet('https://sim.example/', { resizerUrl: 'javascript:alert(1)' })).toThrow(RangeError);
   });
 
   it('refuses a URL that is not absolute http(s)', () => {

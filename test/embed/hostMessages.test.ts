@@ -4,13 +4,15 @@ import {
   createHostBridge,
   type HostWindowLike,
   type IncomingCommand,
-  lessonCompletedMessage,
   type MessageEventLike,
   parseIncomingMessage,
   readyMessage,
   runFinishedMessage,
 } from '../../src/embed/hostMessages';
+import { lessonCompletedMessage } from '../../src/embed/lessonMessages';
+import { resizeMessage } from '../../src/embed/outgoingMessages';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../src/embed/urlSchema';
+import { runScenario } from '../../src/core';
 
 // Compile-time check: a real browser window satisfies the structural type the bridge asks for.
 const windowFits: Window extends HostWindowLike ? true : false = true;
@@ -20,12 +22,22 @@ const HOST = 'https://school.example';
 describe('outgoing messages', () => {
   it('have the documented shapes', () => {
     expect(readyMessage()).toEqual({ source: 'saga-sim', type: 'ready' });
-    expect(lessonCompletedMessage('idempotency', true)).toEqual({
+    const order = ['inventory', 'order'] as const;
+    const msg = lessonCompletedMessage({ lesson: 'idempotency', correct: false, answer: order, expected: 2, attempt: 2, durationMs: 1234.4, runId: 'r-1', done: true });
+    expect(msg).toEqual({
       source: 'saga-sim',
       type: 'lesson-completed',
       lesson: 'idempotency',
-      correct: true,
+      correct: false,
+      answer: ['inventory', 'order'],
+      expected: 2,
+      attempt: 2,
+      durationMs: 1234,
+      runId: 'r-1',
+      done: true,
     });
+    expect(msg.answer).not.toBe(order);
+    expect(resizeMessage(640.2)).toEqual({ source: 'saga-sim', type: 'resize', height: 641 });
   });
 
   it('copy a run into plain data that postMessage can clone', () => {
@@ -37,11 +49,14 @@ describe('outgoing messages', () => {
         { saga: 's-2', message: 'Stuck.' },
       ],
       trace: [{ seq: 0, at: 0, saga: 's-1', type: 'saga.started' }],
+      scenario: runScenario({ failAt: 'payment' }).scenario,
     };
-    const msg = runFinishedMessage(run);
+    const msg = runFinishedMessage(run, 'r-7');
     expect(msg).toEqual({
       source: 'saga-sim',
       type: 'run-finished',
+      runId: 'r-7',
+      scenario: run.scenario,
       outcome: 'needs-attention',
       violations: [{ invariant: 'no-double-charge', message: 'Order o-1 was charged $80 for a $40 order.' }],
       alerts: [
@@ -55,11 +70,12 @@ describe('outgoing messages', () => {
 });
 
 describe('parseIncomingMessage', () => {
-  it('accepts the three bare commands', () => {
-    for (const type of ['play', 'pause', 'reset'] as const) {
+  it('accepts the four bare commands', () => {
+    for (const type of ['play', 'pause', 'reset', 'ping'] as const) {
       expect(parseIncomingMessage({ source: 'saga-sim', type }, HOST)).toEqual({ type });
     }
   });
+
 
   it('reads load params given as a query string through the URL schema', () => {
     const cmd = parseIncomingMessage({ source: 'saga-sim', type: 'load', params: '?failAt=payment&seed=9&panels=timeline&bogus=1' }, HOST);
@@ -286,8 +302,9 @@ describe('createHostBridge', () => {
     expect(a.posted).toEqual([{ message: { source: 'saga-sim', type: 'ready' }, targetOrigin: HOST }]);
 
     const b = fakeWindow();
-    createHostBridge({ win: b.win, onCommand: () => {} }).post(lessonCompletedMessage('intro', false));
-    expect(b.posted).toEqual([{ message: lessonCompletedMessage('intro', false), targetOrigin: '*' }]);
+    const done = lessonCompletedMessage({ lesson: 'intro', correct: false, answer: 1, expected: 2, attempt: 1, durationMs: 5, runId: 'r', done: false });
+    createHostBridge({ win: b.win, onCommand: () => {} }).post(done);
+    expect(b.posted).toEqual([{ message: done, targetOrigin: '*' }]);
   });
 
   it('neither posts nor listens when the page is not embedded', () => {

@@ -110,6 +110,8 @@ const BAD_VALUES: Record<string, string[]> = {
   autoplay: ['', 'true', 'on'],
   panels: ['', 'timeline,', 'timeline,timeline', 'charts', 'services,<b>', ','],
   embed: ['', 'yes', 'true'],
+  step: ['', '-1', '1.5', '10000', 'end', '3,4'],
+  xapi: ['', 'yes', 'true'],
   parentOrigin: [
     '',
     'https://school.example/',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clearProgress,
   emptyProgress,
+  isLessonDone,
   loadProgress,
   PROGRESS_KEY,
   parseProgress,
@@ -43,6 +44,28 @@ describe('progress storage', () => {
     expect(saveProgress(storage, p)).toBe(true);
     expect([...storage.data.keys()]).toEqual([PROGRESS_KEY]);
     expect(loadProgress(storage)).toEqual(p);
+  });
+
+  it('counts attempts: a lesson is done when answered right, or on the second try, and stays done', () => {
+    let p = recordAnswer(emptyProgress(), 'a', 'x', false);
+    expect(p.lessons.a).toEqual({ answer: 'x', correct: false, attempts: 1 });
+    expect(isLessonDone(p, 'a')).toBe(false);
+    p = recordAnswer(p, 'a', 'y', false);
+    expect(p.lessons.a).toEqual({ answer: 'y', correct: false, attempts: 2, done: 'second-try' });
+    p = recordAnswer(p, 'a', 'z', true);
+    expect(p.lessons.a).toEqual({ answer: 'z', correct: true, attempts: 3, done: 'correct' });
+    p = recordAnswer(p, 'a', 'y', false);
+    expect(p.lessons.a).toEqual({ answer: 'y', correct: false, attempts: 4, done: 'correct' });
+    expect(recordAnswer(emptyProgress(), 'b', 1, true).lessons.b).toEqual({ answer: 1, correct: true, attempts: 1, done: 'correct' });
+  });
+
+  it('reads entries saved before attempts were counted as one attempt, done only when right', () => {
+    const text = JSON.stringify({ version: 1, lessons: { a: { answer: 1, correct: true }, b: { answer: 2, correct: false }, c: { answer: 3, correct: false, attempts: 0, done: 'maybe' } } });
+    expect(parseProgress(text).lessons).toEqual({
+      a: { answer: 1, correct: true, attempts: 1, done: 'correct' },
+      b: { answer: 2, correct: false, attempts: 1 },
+      c: { answer: 3, correct: false, attempts: 1 },
+    });
   });
 
   it('reads missing progress as none', () => {

@@ -30,8 +30,8 @@ describe('the course in the page', () => {
 
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
     expect(screen.getByRole('alert')).toHaveTextContent('Type a whole number from 0 to 5.');
-    await user.type(screen.getByRole('spinbutton', { name: /Your answer/ }), '2');
-    await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
+    // No form to submit (a sandboxed frame may forbid it): Enter in the field locks the answer in.
+    await user.type(screen.getByRole('spinbutton', { name: /Your answer/ }), '2{Enter}');
 
     expect(screen.getByRole('heading', { name: '2 · Watch the run' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Check my prediction' })).toHaveAttribute('aria-disabled', 'true');
@@ -40,7 +40,11 @@ describe('the course in the page', () => {
 
     expect(screen.getByText('Your prediction was right.')).toBeInTheDocument();
     expect(screen.getByText(/The ledger holds 2 charge rows of \$40/)).toBeInTheDocument();
-    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}')).toEqual({ version: 1, lessons: { 'retries-need-keys': { answer: 2, correct: true } } });
+    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}')).toEqual({
+      version: 1,
+      lessons: { 'retries-need-keys': { answer: 2, correct: true, attempts: 1, done: 'correct' } },
+    });
+    expect(screen.getByText('Lesson done: answered right (1 try so far).')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Retries need idempotency keys \(completed\)/ })).toBeInTheDocument();
 
     // Try it yourself: the unlocked knobs change the run.

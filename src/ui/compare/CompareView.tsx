@@ -46,7 +46,10 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
   );
   const index = Math.min(Math.max(0, cursor), shared.length - 1);
   // The course hears when both sides have played out (the run it reports is the scenario's own mode).
-  useReportRunEnd(scenario.mode === 'choreography' ? choreography.result : orchestration.result, index >= shared.length - 1);
+  useReportRunEnd(scenario.mode === 'choreography' ? choreography.result : orchestration.result, index >= shared.length - 1, {
+    choreography: choreography.result,
+    orchestration: orchestration.result,
+  });
   const at = shared[index].cursors;
   const choreographyRun = useMemo<RunView>(
     () => ({ scenario: choreography.sim.scenario, trace: traces.choreography, cursor: at.choreography }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LESSONS } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
+import { isLessonDone } from '../../store/progressStorage';
 import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
 
 /** The lesson list with what is done (a word and a tick, not only a colour), the sandbox, and "Reset progress". */
@@ -9,13 +10,14 @@ export function CourseNav() {
   const progress = useCourseStore((s) => s.progress);
   const resetProgress = useCourseStore((s) => s.resetProgress);
   const [cleared, setCleared] = useState(false);
-  const done = LESSONS.filter((l) => progress.lessons[l.id]).length;
+  const done = LESSONS.filter((l) => isLessonDone(progress, l.id)).length;
 
   return (
     <nav className="course-nav" aria-label="Course">
       <ol>
         {LESSONS.map((lesson, i) => {
-          const completed = progress.lessons[lesson.id] !== undefined;
+          const doneBy = progress.lessons[lesson.id]?.done;
+          const completed = doneBy !== undefined;
           return (
             <li key={lesson.id} className={completed ? 'done' : undefined}>
               <InAppLink href={lessonHref(lesson)} aria-current={lessonId === lesson.id ? 'page' : undefined}>
@@ -26,7 +28,7 @@ export function CourseNav() {
                     <span aria-hidden="true" className="tick">
                       ✓
                     </span>
-                    <span className="visually-hidden"> (completed)</span>
+                    <span className="visually-hidden">{doneBy === 'second-try' ? ' (completed after a second try)' : ' (completed)'}</span>
                   </>
                 )}
               </InAppLink>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunResult } from '../../core';
-import { lessonCompletedMessage } from '../../embed';
+import { lessonCompletedMessage, xapiStatements } from '../../embed';
 import { type ControlId, formatAnswer, isCorrect, type Lesson, nextLesson } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
@@ -8,6 +8,7 @@ import { useRaceStore } from '../race/raceStore';
 import { useCourseLink } from './courseContext';
 import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
 import { LessonControls } from './LessonControls';
+import { LessonStanding } from './LessonStanding';
 import { focusLessonTitle } from './location';
 import { QuestionForm } from './QuestionForm';
 
@@ -54,14 +55,30 @@ export function PredictStep({ lesson }: { lesson: Lesson }) {
 }
 
 export function WatchStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
-  const { prediction, atEnd, answer } = useCourseStore();
+  const { prediction, atEnd } = useCourseStore();
   const { post } = useCourseLink();
   const [nudge, setNudge] = useState(false);
   const check = () => {
     if (!atEnd || prediction === null) return setNudge(true);
-    const correct = isCorrect(prediction, lesson.question.answer(pinnedRun));
-    answer(correct);
-    post(lessonCompletedMessage(lesson.id, correct));
+    const course = useCourseStore.getState();
+    const wasDone = course.progress.lessons[lesson.id]?.done !== undefined;
+    const expected = lesson.question.answer(pinnedRun);
+    const correct = isCorrect(prediction, expected);
+    const entry = course.answer(correct);
+    if (!entry) return;
+    // Every checked answer reaches the host, right or wrong: `correct`, `attempt` and `done` say which.
+    const message = lessonCompletedMessage({
+      lesson: lesson.id,
+      correct,
+      answer: prediction,
+      expected,
+      attempt: entry.attempts,
+      durationMs: Date.now() - course.questionShownAt,
+      runId: course.runId,
+      done: entry.done !== undefined,
+    });
+    post(message);
+    if (course.xapi) for (const m of xapiStatements(message, lesson.title, window.location.href, !wasDone && entry.done !== undefined)) post(m);
   };
   return (
     <div className="lesson-step">
@@ -104,6 +121,7 @@ export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun:
       <p className={correct ? 'verdict verdict-right' : 'verdict verdict-wrong'}>
         <span aria-hidden="true">{correct ? '✓' : '✗'}</span> {correct ? 'Your prediction was right.' : 'Not quite — the run went differently.'}
       </p>
+      <LessonStanding lessonId={lesson.id} />
       <p>
         You predicted: <strong>{prediction === null ? '—' : formatAnswer(lesson.question, prediction)}</strong>
       </p>

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useId, useState } from 'react';
 import { type Answer, isComplete, placesOf, type Question } from '../../lessons';
 
 const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th'];
@@ -11,6 +11,10 @@ interface Props {
 /**
  * The prediction, asked before the run: radio buttons for a choice, one select per place for an
  * order ("1st:", "2nd:", …), a number field for a count. Keyboard only works throughout.
+ *
+ * Deliberately not a `<form>`: a course page's sandboxed iframe without `allow-forms` blocks form
+ * submission (the submit event never fires), so the button's click and Enter in a field lock the
+ * prediction in directly.
  */
 export function QuestionForm({ question, onSubmit }: Props) {
   const id = useId();
@@ -25,8 +29,7 @@ export function QuestionForm({ question, onSubmit }: Props) {
     return number.trim() === '' ? null : Number(number);
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const answer = draft();
     if (question.kind === 'order' && new Set(order.filter(Boolean)).size < order.filter(Boolean).length) {
       return setProblem('Each place needs a different answer.');
@@ -44,9 +47,18 @@ export function QuestionForm({ question, onSubmit }: Props) {
     onSubmit(answer);
   };
 
+  // Enter in a radio or number field submits, as it would in a form; on a select it keeps its own meaning.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+      e.preventDefault();
+      submit();
+    }
+  };
+
   return (
-    <form className="question-form" onSubmit={submit} noValidate aria-describedby={problem ? `${id}-problem` : undefined}>
-      <fieldset>
+    // biome-ignore lint/a11y/noStaticElementInteractions: Enter is handled for the inputs inside, which are the interactive elements
+    <div className="question-form" onKeyDown={onKeyDown}>
+      <fieldset aria-describedby={problem ? `${id}-problem` : undefined}>
         <legend>{question.prompt}</legend>
         {question.kind === 'choice' &&
           question.options.map((o) => (
@@ -98,9 +110,9 @@ export function QuestionForm({ question, onSubmit }: Props) {
           <span aria-hidden="true">⚠</span> {problem}
         </p>
       )}
-      <button type="submit" className="primary">
+      <button type="button" className="primary" onClick={submit}>
         Lock in my prediction and run it
       </button>
-    </form>
+    </div>
   );
 }

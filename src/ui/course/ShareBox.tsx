@@ -1,7 +1,9 @@
-import { useId, useRef, useState } from 'react';
-import { embedSnippet, shareUrl } from '../../embed';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+
+const ShareExtras = lazy(() => import('./ShareExtras'));
 
 /** Copies with the Clipboard API; where that is missing or refused, selects the text for Ctrl+C instead. */
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
@@ -23,18 +25,11 @@ export function ShareBox() {
   const panels = useUiStore((s) => s.panels);
   const lessonId = useCourseStore((s) => s.lessonId);
   const linkField = useRef<HTMLInputElement>(null);
-  const codeField = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
+  const [opened, setOpened] = useState(false);
 
   const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
   const link = shareUrl(window.location.href, scenario, view);
-  let code: string;
-  try {
-    code = embedSnippet(shareUrl(window.location.href, scenario, { ...view, embed: true }), { title: 'Saga Simulator: an interactive saga run' });
-  } catch {
-    // Opened from a file: an iframe needs the app on a web server.
-    code = 'Serve the simulator over http(s) to embed it.';
-  }
 
   const onCopy = async (what: 'Link' | 'Embed code', text: string, field: HTMLInputElement | HTMLTextAreaElement | null) => {
     const ok = await copy(text, field);
@@ -42,7 +37,7 @@ export function ShareBox() {
   };
 
   return (
-    <details className="share">
+    <details className="share" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>Share or embed this run</summary>
       <div className="share-body">
         <label htmlFor={`${id}-link`}>Link to this run</label>
@@ -52,13 +47,11 @@ export function ShareBox() {
             Copy link
           </button>
         </div>
-        <label htmlFor={`${id}-code`}>Embed code for a course page</label>
-        <div className="share-row">
-          <textarea id={`${id}-code`} ref={codeField} readOnly rows={3} value={code} onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => onCopy('Embed code', code, codeField.current)}>
-            Copy embed code
-          </button>
-        </div>
+        {opened && (
+          <Suspense fallback={<p className="hint">Loading the embed options…</p>}>
+            <ShareExtras onCopy={(code, field) => onCopy('Embed code', code, field)} />
+          </Suspense>
+        )}
         <p role="status" className="hint">
           {status}
         </p>

@@ -1,11 +1,18 @@
 import { createContext, useContext, useEffect } from 'react';
 import type { RunResult } from '../../core';
 import type { OutgoingMessage } from '../../embed';
+import { noteShownRun } from './runOnScreen';
 
 /** What the course shell offers the views inside it. */
+/** Side by side: the run of each side, reported together. */
+export interface RunSides {
+  choreography: RunResult;
+  orchestration: RunResult;
+}
+
 export interface CourseLink {
-  /** A view says where its playback stands: the run when at its end, null otherwise. */
-  reportRunEnd: (run: RunResult | null) => void;
+  /** A view says where its playback stands: the run when at its end, null otherwise (and both sides, side by side). */
+  reportRunEnd: (run: RunResult | null, sides?: RunSides) => void;
   /** Posts to the host page, when there is one. */
   post: (message: OutgoingMessage) => void;
 }
@@ -20,9 +27,13 @@ export const useCourseLink = (): CourseLink => useContext(CourseContext);
  * Tells the course when playback reaches the end of the run (and when it leaves it), so it can
  * enable "Check my prediction" and post `run-finished` to the host page.
  */
-export function useReportRunEnd(run: RunResult, atEnd: boolean): void {
+export function useReportRunEnd(run: RunResult, atEnd: boolean, sides?: RunSides): void {
   const { reportRunEnd } = useCourseLink();
+  const choreography = sides?.choreography;
+  const orchestration = sides?.orchestration;
   useEffect(() => {
-    reportRunEnd(atEnd ? run : null);
-  }, [reportRunEnd, run, atEnd]);
+    const both = choreography && orchestration ? { choreography, orchestration } : undefined;
+    noteShownRun(run, both);
+    reportRunEnd(atEnd ? run : null, both);
+  }, [reportRunEnd, run, atEnd, choreography, orchestration]);
 }

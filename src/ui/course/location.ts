@@ -46,12 +46,16 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     panels: parsed.view.panels,
     view: lesson?.view === 'compare' ? 'compare' : 'single',
     cursor: 0,
-    playing: parsed.view.autoplay && !pinned,
+    // A link to a moment opens paused there.
+    playing: parsed.view.autoplay && !pinned && parsed.view.step === undefined,
   });
   course.openLesson(lesson?.id ?? null, lesson && !pinned ? 'explore' : 'predict');
   useCourseStore.setState({
     warnings: parsed.warnings,
     autoplay: parsed.view.autoplay,
+    xapi: parsed.view.xapi === true,
+    // Not in a lesson's prediction: the moment would give the answer away.
+    seekStop: pinned ? null : (parsed.view.step ?? null),
     embed: source === 'host' ? course.embed || parsed.view.embed : parsed.view.embed,
     parentOrigin: source === 'host' ? course.parentOrigin : parsed.view.parentOrigin,
   });
@@ -67,6 +71,7 @@ export function currentView(): ViewOptions {
     autoplay: course.autoplay,
     panels: [...ui.panels],
     embed: course.embed,
+    ...(course.xapi ? { xapi: true } : {}),
     ...(course.parentOrigin ? { parentOrigin: course.parentOrigin } : {}),
   };
 }

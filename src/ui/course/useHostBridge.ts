@@ -5,7 +5,7 @@ import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { applyParsed } from './location';
 
-/** Obeys one validated host command: `load` reads its params like a link; the rest drive playback. */
+/** Obeys one validated host command: `load` reads its params like a link; the rest drive playback (`seek` pauses at a stop). */
 export function obey(command: IncomingCommand): void {
   const ui = useUiStore.getState();
   switch (command.type) {
@@ -23,6 +23,19 @@ export function obey(command: IncomingCommand): void {
     case 'reset':
       ui.setPlaying(false);
       ui.setCursor(0);
+      return;
+    case 'seek': {
+      // Before the prediction the run is not shown: a moment of it would give the answer away.
+      const { lessonId, phase } = useCourseStore.getState();
+      if (lessonId !== null && phase === 'predict') return;
+      // The playback view knows the run's stops; it pauses there and clears the request.
+      ui.setPlaying(false);
+      useCourseStore.setState({ seekStop: command.step });
+      return;
+    }
+    case 'ping':
+      // The bridge answered `ready`; the size goes out again too, for a resizer that attached late.
+      useCourseStore.setState((s) => ({ pings: s.pings + 1 }));
       return;
   }
 }

@@ -1,5 +1,4 @@
-import { LazyMotion, m, useReducedMotion } from 'framer-motion';
-import { loadMotionFeatures } from '../motion';
+import { FadeIn } from '../reveal';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { type Row, tablesAt } from '../../core';
 import type { RunView } from '../runView';
@@ -107,13 +106,17 @@ const entryIcon = (entry: string) =>
         : { icon: '•', tone: 'neutral' };
 
 function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set<string> }) {
-  const reduce = useReducedMotion();
   const wrap = useRef<HTMLElement>(null);
   const id = useId();
   // Newest at the bottom: keep it in view inside the scrolling box.
+  // In the next frame, where layout is due anyway (reading scrollHeight after a commit forces it early).
   useEffect(() => {
-    const el = wrap.current;
-    if (el && rows.length > 0) el.scrollTop = el.scrollHeight;
+    if (rows.length === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const el = wrap.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [rows.length]);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it
@@ -141,13 +144,7 @@ function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set
             const { icon, tone } = entryIcon(entry);
             const step = row.step ?? row.failedStep;
             return (
-              <m.tr
-                key={row.id}
-                className={`${tone === 'comp' ? 'is-comp' : ''}${fresh.has(row.id) ? ' is-fresh' : ''}` || undefined}
-                initial={reduce ? false : { opacity: 0, y: -6 }}
-                animate={{ opacity: 1, y: 0 }}
-                transition={{ duration: 0.3 }}
-              >
+              <FadeIn as="tr" key={row.id} className={`${tone === 'comp' ? 'is-comp' : ''}${fresh.has(row.id) ? ' is-fresh' : ''}` || undefined} from="above">
                 <th scope="row">{row.id}</th>
                 {many && (
                   <td>
@@ -159,7 +156,7 @@ function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set
                   <code>{entry}</code>
                 </td>
                 <td>{step ? `${stepLabel(String(step))}${row.failedStep ? ' (failed)' : ''}` : '—'}</td>
-              </m.tr>
+              </FadeIn>
             );
           })}
         </tbody>
@@ -193,34 +190,32 @@ export function OrchestratorPanel({ run }: { run: RunView }) {
     );
   }
   return (
-    <LazyMotion features={loadMotionFeatures}>
-      <section className="panel orchestrator" aria-labelledby={titleId}>
-        <h2 id={titleId}>Orchestrator</h2>
-        <p className="oc-who">
-          <strong>Who knows the saga's state?</strong> The orchestrator, in its saga log.
-        </p>
-        <ul className="oc-current" aria-label="Where the orchestrator is">
-          {actives.map((a) => (
-            <li key={a.saga} className={a.state === 'down' ? 'tone-fail' : undefined}>
-              {many && (
-                <>
-                  <BuyerTag buyer={buyerOf(a.saga)} long />{' '}
-                </>
-              )}
-              {describeActive(a)} <span className="oc-state-id">(state: {a.state === 'down' ? 'down (crashed)' : a.state})</span>
-            </li>
-          ))}
-        </ul>
-        <figure className="oc-chart">
-          <figcaption>Statechart — the active state is highlighted</figcaption>
-          <Path groups={FORWARD} actives={actives} many={many} label="Forward path" />
-          <Path groups={BACKWARD} actives={actives} many={many} label="Compensation path" />
-          <ol className="oc-path oc-extra" aria-label="Outside the machine">
-            <StateBox state={DOWN} actives={actives} many={many} />
-          </ol>
-        </figure>
-        <SagaLog rows={log} many={many} fresh={fresh} />
-      </section>
-    </LazyMotion>
+    <section className="panel orchestrator" aria-labelledby={titleId}>
+      <h2 id={titleId}>Orchestrator</h2>
+      <p className="oc-who">
+        <strong>Who knows the saga's state?</strong> The orchestrator, in its saga log.
+      </p>
+      <ul className="oc-current" aria-label="Where the orchestrator is">
+        {actives.map((a) => (
+          <li key={a.saga} className={a.state === 'down' ? 'tone-fail' : undefined}>
+            {many && (
+              <>
+                <BuyerTag buyer={buyerOf(a.saga)} long />{' '}
+              </>
+            )}
+            {describeActive(a)} <span className="oc-state-id">(state: {a.state === 'down' ? 'down (crashed)' : a.state})</span>
+          </li>
+        ))}
+      </ul>
+      <figure className="oc-chart">
+        <figcaption>Statechart — the active state is highlighted</figcaption>
+        <Path groups={FORWARD} actives={actives} many={many} label="Forward path" />
+        <Path groups={BACKWARD} actives={actives} many={many} label="Compensation path" />
+        <ol className="oc-path oc-extra" aria-label="Outside the machine">
+          <StateBox state={DOWN} actives={actives} many={many} />
+        </ol>
+      </figure>
+      <SagaLog rows={log} many={many} fresh={fresh} />
+    </section>
   );
 }

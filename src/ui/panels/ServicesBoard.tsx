@@ -1,5 +1,3 @@
-import { AnimatePresence, LazyMotion, m, useReducedMotion } from 'framer-motion';
-import { loadMotionFeatures } from '../motion';
 import { type ReactNode, useId, useMemo } from 'react';
 import { QUIET_EVENTS, type Row, type SagaStep, tablesAt } from '../../core';
 import { type RunView, revealed } from '../runView';
@@ -7,6 +5,7 @@ import { BuyerTag } from './BuyerTag';
 import { money, ordinal, stepsOf } from './labels';
 import { type RowChange, repeatedCharges, rowChanges } from './rowChanges';
 import { serviceActivity } from './serviceActivity';
+import { FadeIn } from '../reveal';
 import './panels.css';
 
 /** What a cell needs besides its row. */
@@ -116,7 +115,6 @@ interface CardProps {
 
 function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: CardProps) {
   const id = useId();
-  const reduce = useReducedMotion();
   const columns = columnsFor(step.table, buyers);
   const repeats = step.id === 'payment' ? repeatedCharges(rows) : new Map<string, number>();
   const table = step.table;
@@ -155,41 +153,33 @@ function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: Card
                   </td>
                 </tr>
               )}
-              <AnimatePresence initial={false}>
-                {rows.map((row) => {
-                  const change = changes.get(row.id);
-                  const comp = change?.lastBy === 'compensation';
-                  const repeat = repeats.get(row.id);
-                  const fresh = change !== undefined && change.lastBy !== 'setup' && change.changedSeq > freshAfter;
-                  const cls = [comp && 'is-comp', repeat && 'is-warn', fresh && 'is-fresh', row.buyer !== undefined && buyers > 1 && `buyer-row-${((Number(row.buyer) - 1) % 4) + 1}`]
-                    .filter(Boolean)
-                    .join(' ');
-                  return (
-                    <m.tr
-                      key={row.id}
-                      className={cls || undefined}
-                      initial={reduce ? false : { opacity: 0, y: -8 }}
-                      animate={{ opacity: 1, y: 0 }}
-                      transition={{ duration: 0.35 }}
-                    >
-                      <th scope="row">
-                        <span className="sp-id">{row.id}</span>
-                        {(comp || fresh) && ' '}
-                        {comp && (
-                          <span className="sp-badge sp-badge-comp">
-                            <span aria-hidden="true">↩ </span>compensation
-                          </span>
-                        )}
-                        {comp && fresh && ' '}
-                        {fresh && <span className="sp-badge sp-badge-fresh">{change.insertedSeq === change.changedSeq ? 'new' : 'changed'}</span>}
-                      </th>
-                      {columns.map((c) => (
-                        <td key={c.header}>{c.cell(row, { change, repeat })}</td>
-                      ))}
-                    </m.tr>
-                  );
-                })}
-              </AnimatePresence>
+              {rows.map((row) => {
+                const change = changes.get(row.id);
+                const comp = change?.lastBy === 'compensation';
+                const repeat = repeats.get(row.id);
+                const fresh = change !== undefined && change.lastBy !== 'setup' && change.changedSeq > freshAfter;
+                const cls = [comp && 'is-comp', repeat && 'is-warn', fresh && 'is-fresh', row.buyer !== undefined && buyers > 1 && `buyer-row-${((Number(row.buyer) - 1) % 4) + 1}`]
+                  .filter(Boolean)
+                  .join(' ');
+                return (
+                  <FadeIn as="tr" key={row.id} className={cls || undefined} from="above">
+                    <th scope="row">
+                      <span className="sp-id">{row.id}</span>
+                      {(comp || fresh) && ' '}
+                      {comp && (
+                        <span className="sp-badge sp-badge-comp">
+                          <span aria-hidden="true">↩ </span>compensation
+                        </span>
+                      )}
+                      {comp && fresh && ' '}
+                      {fresh && <span className="sp-badge sp-badge-fresh">{change.insertedSeq === change.changedSeq ? 'new' : 'changed'}</span>}
+                    </th>
+                    {columns.map((c) => (
+                      <td key={c.header}>{c.cell(row, { change, repeat })}</td>
+                    ))}
+                  </FadeIn>
+                );
+              })}
             </tbody>
           </table>
         </section>
@@ -213,37 +203,35 @@ export function ServicesBoard({ run }: { run: RunView }) {
   const freshAfter = story.length >= 2 ? story[story.length - 2].seq : -1;
   const titleId = useId();
   return (
-    <LazyMotion features={loadMotionFeatures}>
-      <section className="panel services-board" aria-labelledby={titleId}>
-        <h2 id={titleId}>Services and their databases</h2>
-        <p className="sp-note">
-          Each service owns its own table. <span className="sp-badge sp-badge-comp">↩ compensation</span> marks a row an undo wrote: a new row
-          or a new status — nothing is ever deleted.
-        </p>
-        {buyers > 1 && (
-          <ul className="sp-legend" aria-label="Buyers">
-            {Array.from({ length: buyers }, (_, i) => i + 1).map((n) => (
-              <li key={n} className={`sp-buyer buyer-${((n - 1) % 4) + 1}`}>
-                <span className="sp-swatch" aria-hidden="true" />
-                Buyer {n} (order o-{n})
-              </li>
-            ))}
-          </ul>
-        )}
-        <ul className="sp-grid">
-          {stepsOf(run.scenario).map((step) => (
-            <ServiceCard
-              key={step.id}
-              step={step}
-              rows={db[step.table]?.rows ?? []}
-              changes={changes[step.table]}
-              freshAfter={freshAfter}
-              activity={serviceActivity(shown, step, { buyers, choreography })}
-              buyers={buyers}
-            />
+    <section className="panel services-board" aria-labelledby={titleId}>
+      <h2 id={titleId}>Services and their databases</h2>
+      <p className="sp-note">
+        Each service owns its own table. <span className="sp-badge sp-badge-comp">↩ compensation</span> marks a row an undo wrote: a new row
+        or a new status — nothing is ever deleted.
+      </p>
+      {buyers > 1 && (
+        <ul className="sp-legend" aria-label="Buyers">
+          {Array.from({ length: buyers }, (_, i) => i + 1).map((n) => (
+            <li key={n} className={`sp-buyer buyer-${((n - 1) % 4) + 1}`}>
+              <span className="sp-swatch" aria-hidden="true" />
+              Buyer {n} (order o-{n})
+            </li>
           ))}
         </ul>
-      </section>
-    </LazyMotion>
+      )}
+      <ul className="sp-grid">
+        {stepsOf(run.scenario).map((step) => (
+          <ServiceCard
+            key={step.id}
+            step={step}
+            rows={db[step.table]?.rows ?? []}
+            changes={changes[step.table]}
+            freshAfter={freshAfter}
+            activity={serviceActivity(shown, step, { buyers, choreography })}
+            buyers={buyers}
+          />
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,5 +1,4 @@
-import { LazyMotion, m, useReducedMotion } from 'framer-motion';
-import { loadMotionFeatures } from '../motion';
+import { FadeIn } from '../reveal';
 import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { type RunView, revealed, timeAt } from '../runView';
 import { buyerOf, secs, stepsOf } from './labels';
@@ -21,12 +20,12 @@ interface Geometry {
   hatch: string;
 }
 
-/** Fades a newly revealed mark in, unless it was there on first paint or the user prefers reduced motion. */
+/** Fades a newly revealed mark in, unless it was there on first paint (reduced motion: see `FadeIn`). */
 function Reveal({ skip, children, className }: { skip: boolean; children: ReactNode; className?: string }) {
   return (
-    <m.g className={className} initial={skip ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={{ duration: 0.35 }}>
+    <FadeIn as="g" className={className} still={skip}>
       {children}
-    </m.g>
+    </FadeIn>
   );
 }
 
@@ -220,7 +219,6 @@ function Mark({ mark, g, now, buyers, hubName }: { mark: TimelineMark; g: Geomet
  * compensations in amber with ↩, failures in red with ✗. A text list mirrors the chart.
  */
 export function Timeline({ run }: { run: RunView }) {
-  const reduce = useReducedMotion() ?? false;
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const scrollRef = useRef<HTMLElement>(null);
   const firstPaint = useRef(true);
@@ -254,10 +252,15 @@ export function Timeline({ run }: { run: RunView }) {
 
   // Keep "now" in view while playing; the chart scrolls sideways on narrow screens.
   const nowX = g.x(now);
+  // Read and scroll in the next frame, where layout is due anyway: reading clientWidth right after a commit
+  // forces a layout per cursor move, which dominates scrubbing on a slow phone.
   useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || el.clientWidth === 0) return;
-    if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
+    const frame = requestAnimationFrame(() => {
+      const el = scrollRef.current;
+      if (!el || el.clientWidth === 0) return;
+      if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [nowX]);
 
   const counts = {
@@ -272,10 +275,10 @@ export function Timeline({ run }: { run: RunView }) {
     ? `Timeline from 0 to ${secs(now)}: ${counts.events} events published, ${counts.dropped} dropped, ${counts.backoffs} retries with backoff.`
     : `Timeline from 0 to ${secs(now)}: ${counts.calls} calls, ${counts.comps} of them compensations, ${counts.lost} responses lost, ${counts.backoffs} retries with backoff.`;
   const titleId = `${uid}-title`;
-  const skip = reduce || firstPaint.current;
+  const skip = firstPaint.current;
 
   return (
-    <LazyMotion features={loadMotionFeatures}>
+    <>
       <section className="panel timeline" aria-labelledby={titleId}>
         <h2 id={titleId}>Timeline</h2>
         <ul className="tl-legend" aria-label="Legend">
@@ -360,6 +363,6 @@ export function Timeline({ run }: { run: RunView }) {
           ))}
         </ol>
       </section>
-    </LazyMotion>
+    </>
   );
 }

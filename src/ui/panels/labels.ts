@@ -13,10 +13,14 @@ export const serviceOf = (id: string | undefined, steps: readonly SagaStep[] = r
 /** Buyer number of a saga id: `s-2` → 2. */
 export const buyerOf = (saga: string): number => Number(saga.replace(/^s-/, '')) || 1;
 
+// Built once: toLocaleString with options builds a formatter per call, a hot spot when the timeline redraws.
+const TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 /** Virtual milliseconds in words: 360 → "0.36 s", 2000 → "2 s". */
 export function secs(ms: number): string {
   const s = ms / 1000;
-  return `${s.toLocaleString('en-US', { maximumFractionDigits: s < 10 ? 2 : 1 })} s`;
+  return `${(s < 10 ? TWO_DECIMALS : ONE_DECIMAL).format(s)} s`;
 }
 
 /** Ordinal for small counts ("second charge"), falling back to "#n". */

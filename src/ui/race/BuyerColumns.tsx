@@ -1,5 +1,3 @@
-import { LazyMotion, m } from 'framer-motion';
-import { loadMotionFeatures } from '../motion';
 import type { Outcome } from '../../core';
 import type { BuyerView, SeatView } from './raceModel';
 
@@ -13,23 +11,22 @@ const OUTCOME: Record<Outcome, { icon: string; tone: string }> = {
 /** The one seat: its status, and a loud message when it was sold more often than it exists. */
 export function SeatStatus({ seat }: { seat: SeatView }) {
   return (
-    <LazyMotion features={loadMotionFeatures}>
-      <div className={`race-seat${seat.oversold ? ' race-seat-oversold' : ''}`}>
-        <p className="race-seat-line">
-          <strong>{seat.name}</strong>
-          {seat.stock > 1 && <span className="race-muted"> ({seat.stock} in stock)</span>}:{' '}
-          <m.span key={seat.status} className="race-seat-status" initial={{ opacity: 0.3 }} animate={{ opacity: 1 }} transition={{ duration: 0.3 }}>
-            {seat.status}
-          </m.span>
+    <div className={`race-seat${seat.oversold ? ' race-seat-oversold' : ''}`}>
+      <p className="race-seat-line">
+        <strong>{seat.name}</strong>
+        {seat.stock > 1 && <span className="race-muted"> ({seat.stock} in stock)</span>}:{' '}
+        {/* Keyed by the status: a new status is a new element, which flashes in (race.css). */}
+        <span key={seat.status} className="race-seat-status">
+          {seat.status}
+        </span>
+      </p>
+      {seat.oversold && (
+        <p className="race-oversold" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {seat.oversold}
         </p>
-        {seat.oversold && (
-          <p className="race-oversold" role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {seat.oversold}
-          </p>
-        )}
-      </div>
-    </LazyMotion>
+      )}
+    </div>
   );
 }
 

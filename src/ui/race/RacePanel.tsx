@@ -23,7 +23,7 @@ const AT_THE_END = Number.MAX_SAFE_INTEGER;
 const clean = (s: Partial<Scenario>): Partial<Scenario> => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined));
 
 interface Props {
-  /** What the main panels show (the learner's run in learner mode). */
+  /** What the main panels show (the learner's run in learner mode); may lag `sim` by a render. */
   run: RunView;
   /** The simulation behind `run`. */
   sim: Simulation;
@@ -34,9 +34,16 @@ interface Props {
  * buyer's saga side by side — all read from the same trace the main panels show.
  */
 export function RacePanel({ run, sim }: Props) {
-  const { scenario, setScenario, setPlaying, setCursor } = useUiStore();
-  const { mode, setMode, setPicks } = useRaceStore();
-  const resolved = run.scenario;
+  const scenario = useUiStore((s) => s.scenario);
+  const setScenario = useUiStore((s) => s.setScenario);
+  const setPlaying = useUiStore((s) => s.setPlaying);
+  const setCursor = useUiStore((s) => s.setCursor);
+  const mode = useRaceStore((s) => s.mode);
+  const setMode = useRaceStore((s) => s.setMode);
+  const setPicks = useRaceStore((s) => s.setPicks);
+  // The knobs show the live scenario: `run` may be a deferred copy a render behind (see App), and a checkbox
+  // must change the moment it is clicked.
+  const resolved = sim.scenario;
   const racing = resolved.buyers > 1;
   const buyers = useMemo(() => buyersAt(run), [run]);
   const seat = useMemo(() => seatAt(run), [run]);
