@@ -9,6 +9,8 @@ export interface CliOptions {
   scenario: Partial<Scenario>;
   json: boolean;
   explore: boolean;
+  /** Run the failure matrix of the definition instead of one run. */
+  matrix: boolean;
   /** Exit 1 when any invariant is violated (for CI). */
   strict: boolean;
   help: boolean;
@@ -21,6 +23,7 @@ export interface CliOptions {
 /** Flags that are not scenario fields: what to do with the scenario. */
 const ACTIONS = {
   '--explore': 'explore every interleaving instead of one run',
+  '--matrix': 'run every single fault of the definition (takes --definition, --seed); --strict: exit 1 on a silent keys-on orchestration cell',
   '--json': 'print the RunResult (or ExploreResult) as JSON; Infinity is written "Infinity"',
   '--strict': 'exit 1 when any invariant is violated (for CI)',
   '--help': 'this text',
@@ -60,14 +63,14 @@ const ALL_FLAGS = [...VALUED.keys(), ...BOOLEANS.keys(), ...Object.keys(ACTIONS)
 
 /** Parses argv (without node and script). Throws {@link UsageError} naming the valid choices. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { scenario: {}, json: false, explore: false, strict: false, help: false };
+  const o: CliOptions = { scenario: {}, json: false, explore: false, matrix: false, strict: false, help: false };
   const raw: [ScenarioField, string][] = [];
   let definitionFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const eq = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
     const [flag, inline] = eq > 0 ? [argv[i].slice(0, eq), argv[i].slice(eq + 1)] : [argv[i], undefined];
     if (flag in ACTIONS) {
-      o[flag.slice(2) as 'json' | 'explore' | 'strict' | 'help'] = true;
+      o[flag.slice(2) as 'json' | 'explore' | 'matrix' | 'strict' | 'help'] = true;
       continue;
     }
     if (flag in OPTIONS) {

@@ -2,6 +2,7 @@ import { exploreInterleavings, invariantsFor, narrate, resolveDefinition, resolv
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { exportFiles, printFiles, writeFiles } from './exportCode';
 import { scenarioToArgs } from './flags';
+import { matrixOutput } from './matrix';
 
 /** What a command printed, and whether an invariant was violated (for --strict). */
 export interface CliOutput {
@@ -15,6 +16,7 @@ export function execute(o: CliOptions): CliOutput {
   if (o.export !== undefined) {
     return { text: printFiles(exportFiles(o.export, o.scenario)), violated: false };
   }
+  if (o.matrix) return matrixOutput(o.scenario, o.json);
   if (o.explore) {
     const r = exploreInterleavings(o.scenario);
     if (o.json) return { text: serializeRun(r), violated: r.violating > 0 };

@@ -41,5 +41,24 @@ export { asDatabases, tablesAt } from './tables';
 export { type NarrationContext, narrate, QUIET_EVENTS } from './narrate';
 /** Every interleaving of concurrent sagas, with a shortest counterexample. */
 export { type ExploreResult, exploreInterleavings, InterleavingExplorer } from './explorer';
+/** Every single fault of a definition × keys off/on × orchestration/choreography, each cell a replayable run. */
+export {
+  FAULT_LABELS,
+  type FaultKind,
+  failureMatrix,
+  MATRIX_COLUMNS,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixMode,
+  type MatrixOptions,
+  type MatrixRow,
+  type MatrixSummary,
+  matrixRows,
+  retriesOf,
+  summarizeMatrix,
+  summarySentence,
+  type Verdict,
+  verdictOf,
+} from './matrix/failureMatrix';
 /** The same saga as Step Functions (ASL), Temporal, Durable Functions and hand-rolled code. */
 export { type CodeAnchor, type CodeFile, ENGINE_TITLES, ENGINES, type Engine, exportCode, type ExportDefinition, type ExportOptions, toAslRetry, toDurableRetry, toTemporalRetry } from './engines';

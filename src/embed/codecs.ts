@@ -3,7 +3,15 @@
  * canonical text back, so that parse(format(v)) gives v again.
  */
 
-import { STEP_IDS, type StepId } from '../core/types';
+import { BUILT_IN_DEFINITIONS } from '../core/definitions/builtins';
+import type { StepId } from '../core/types';
+
+/**
+ * Every step id of the built-in sagas, in their order (the order saga's first). A link's step
+ * values are read against this set; whether the chosen saga has that step is checked once
+ * the whole link is read (`parseQuery`), because `definition` may come after them.
+ */
+export const LINK_STEP_IDS: readonly StepId[] = [...new Set(Object.values(BUILT_IN_DEFINITIONS).flatMap((d) => d.steps.map((s) => s.id)))];
 
 /**
  * Reads and writes one kind of query-parameter value.
@@ -52,8 +60,8 @@ export const flagCodec: Codec<boolean> = {
   format: (on) => (on ? '1' : '0'),
 };
 
-/** One of the five step ids. */
-export const stepCodec: Codec<StepId> = enumCodec(STEP_IDS);
+/** A step id of a built-in saga. */
+export const stepCodec: Codec<StepId> = enumCodec(LINK_STEP_IDS);
 
 /**
  * A comma-separated list of `item`s, at most `maxItems` long. With `key`, two items with the same
@@ -101,15 +109,15 @@ export function stepMapCodec<V>(value: Codec<V>): Codec<Partial<Record<StepId, V
     },
     format: ([step, v]) => `${step}:${value.format(v)}`,
   };
-  const list = listCodec(pair, STEP_IDS.length, ([step]) => step);
+  const list = listCodec(pair, LINK_STEP_IDS.length, ([step]) => step);
   return {
     type: 'step map',
-    expected: `a comma-separated list of step:value where step is one of ${STEP_IDS.join(', ')} (each at most once) and value is ${value.expected}`,
+    expected: `a comma-separated list of step:value where step is one of ${LINK_STEP_IDS.join(', ')} (each at most once) and value is ${value.expected}`,
     parse: (raw) => {
       const pairs = list.parse(raw);
       return pairs === undefined ? undefined : Object.fromEntries(pairs);
     },
-    format: (map) => list.format(STEP_IDS.flatMap((step): [StepId, V][] => (map[step] === undefined ? [] : [[step, map[step] as V]]))),
+    format: (map) => list.format(LINK_STEP_IDS.flatMap((step): [StepId, V][] => (map[step] === undefined ? [] : [[step, map[step] as V]]))),
   };
 }
 

@@ -49,4 +49,4 @@ export {
   toQuery,
   type Warning,
 } from './urlSchema';
-export { ALL_PANELS, defaultView, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+export { ALL_PANELS, defaultView, freshDefaultView, PAGES, type PageId, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';

@@ -4,8 +4,7 @@
  */
 
 import type { CrashPoint, StepId } from '../core/types';
-import { STEP_IDS } from '../core/types';
-import { type Codec, enumCodec, intCodec, listCodec, stepCodec } from './codecs';
+import { type Codec, enumCodec, intCodec, LINK_STEP_IDS, listCodec, stepCodec } from './codecs';
 import type { ParseQueryOptions } from './queryParam';
 import { ALL_PANELS, type PanelId } from './viewOptions';
 
@@ -31,7 +30,7 @@ const CRASH_WHEN = ['before-call', 'after-commit'] as const;
 /** `step:when`, plus `:compensation` for a crash during that step's compensation. */
 export const crashCodec: Codec<CrashPoint | 'none'> = {
   type: 'crash point',
-  expected: `none, or step:when where step is one of ${STEP_IDS.join(', ')} and when is before-call or after-commit (add :compensation to crash during the undo)`,
+  expected: `none, or step:when where step is one of ${LINK_STEP_IDS.join(', ')} and when is before-call or after-commit (add :compensation to crash during the undo)`,
   parse: (raw) => {
     if (raw === 'none') return 'none';
     const [stepText, whenText, phaseText, ...rest] = raw.split(':', 4);
@@ -71,12 +70,12 @@ export const panelsCodec: Codec<PanelId[]> = (() => {
 })();
 
 /** A step, or `none` for "no step" — so a link can say explicitly that nothing fails. */
-export const stepOrNone: Codec<StepId | 'none'> = enumCodec([...STEP_IDS, 'none'] as const);
+export const stepOrNone: Codec<StepId | 'none'> = enumCodec([...LINK_STEP_IDS, 'none'] as const);
 
 /** Removes zero counts: `payment:0` means the same as not mentioning payment. */
 export function nonZero<V>(map: Partial<Record<StepId, V | 0>> | undefined): Partial<Record<StepId, V>> {
   const out: Partial<Record<StepId, V>> = {};
-  for (const step of STEP_IDS) {
+  for (const step of LINK_STEP_IDS) {
     const v = map?.[step];
     if (v !== undefined && v !== 0) out[step] = v as V;
   }

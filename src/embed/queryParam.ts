@@ -44,6 +44,8 @@ export interface ParamSpec<T> {
   defaultText: string;
   read(source: QuerySource): T | undefined;
   write(state: QueryState, value: T): void;
+  /** The step ids a value names, checked against the chosen saga once the whole link is read. */
+  stepsOf?: (value: T) => string[];
 }
 
 /** One parameter of the schema: its documentation plus reading and writing, with its value type hidden. */
@@ -64,6 +66,10 @@ export interface QueryParam {
   apply(raw: string, state: QueryState, options: ParseQueryOptions): boolean;
   /** The canonical text for the source's value, or undefined when it is the default or not expressible. */
   emit(source: QuerySource): string | undefined;
+  /** The step ids the state's value names (none for parameters that name no step). */
+  stepsIn(state: QueryState): string[];
+  /** Puts the default back (a value that turned out not to fit the chosen saga). */
+  reset(state: QueryState): void;
 }
 
 /** The codec of a spec, given the options. */
@@ -86,6 +92,13 @@ export function defineParam<T>(spec: ParamSpec<T>): QueryParam {
       if (value === undefined) return false;
       spec.write(state, value);
       return true;
+    },
+    stepsIn(state) {
+      const value = spec.read(state);
+      return value === undefined || !spec.stepsOf ? [] : spec.stepsOf(value);
+    },
+    reset(state) {
+      if (spec.defaultValue !== undefined) spec.write(state, spec.defaultValue);
     },
     emit(source) {
       // A JavaScript caller can hand in anything; an unexpected shape is simply not expressible.

@@ -7,15 +7,16 @@
  * exactly, and explains every value it ignored in a short plain-text warning.
  */
 
-import type { CrashPoint, DefinitionName, Scenario, StepId } from '../core/types';
+import type { DefinitionName, Scenario } from '../core/types';
 import { DEFAULT_SCENARIO } from '../core/scenario';
-import { DEFINITION_NAMES } from '../core/definitions/builtins';
-import { enumCodec, flagCodec, intCodec, listCodec, originCodec, stepMapCodec } from './codecs';
+import { BUILT_IN_DEFINITIONS } from '../core/definitions/builtins';
+import { enumCodec, flagCodec, originCodec } from './codecs';
+import { lessonCodec, panelsCodec } from './paramCodecs';
 import { EMBED_PARAMS } from './embedParams';
-import { crashCodec, lessonCodec, nonZero, oneToFive, panelsCodec, stepOrNone, timesOrAlways } from './paramCodecs';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
-import { ALL_PANELS, freshDefaultView, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
+import { SCENARIO_PARAMS } from './scenarioParams';
+import { ALL_PANELS, freshDefaultView, PAGES, type PageId, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
 
 /** Something in a link that was ignored, and why, in plain words. Render it as text. */
 export interface Warning {
@@ -36,8 +37,7 @@ export interface ParsedQuery {
 export const MAX_QUERY_LENGTH = 8192;
 /** Most warnings reported one by one; the rest are counted in one last warning. */
 export const MAX_WARNINGS = 20;
-/** Most entries a `schedule` may have. */
-export const MAX_SCHEDULE_LENGTH = 500;
+export { MAX_SCHEDULE_LENGTH } from './scenarioParams';
 
 /** The scenario a link describes when it says nothing; the same values as the core's defaults. */
 export const defaultScenario: Readonly<Scenario> = Object.freeze({ ...DEFAULT_SCENARIO });
@@ -57,168 +57,20 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
       st.view.lesson = v;
     },
   }),
-  defineParam<Scenario['mode']>({
-    name: 'mode',
-    target: 'scenario',
-    description: 'Who drives the saga: an orchestrator, or services reacting to each other’s events.',
-    codec: enumCodec(['orchestration', 'choreography'] as const),
-    defaultValue: defaultScenario.mode,
-    defaultText: defaultScenario.mode,
-    read: (s) => s.scenario.mode,
+  defineParam<PageId>({
+    name: 'view',
+    target: 'view',
+    description: 'Which page shows: one run, choreography and orchestration side by side, or the failure matrix.',
+    codec: enumCodec(PAGES),
+    defaultValue: 'single',
+    defaultText: 'single (one run)',
+    read: (s) => s.view.page,
     write: (st, v) => {
-      st.scenario.mode = v;
+      if (v === 'single') delete st.view.page;
+      else st.view.page = v;
     },
   }),
-  defineParam<number>({
-    name: 'seed',
-    target: 'scenario',
-    description: 'Seeds every latency, jitter and scheduling decision: same seed, same run.',
-    codec: intCodec(0, 2 ** 31 - 1),
-    defaultValue: defaultScenario.seed,
-    defaultText: String(defaultScenario.seed),
-    read: (s) => s.scenario.seed,
-    write: (st, v) => {
-      st.scenario.seed = v;
-    },
-  }),
-  defineParam<StepId | 'none'>({
-    name: 'failAt',
-    target: 'scenario',
-    description: 'This step’s forward action fails with a business error (card declined, out of stock).',
-    codec: stepOrNone,
-    defaultValue: 'none',
-    defaultText: 'none (no step fails)',
-    read: (s) => s.scenario.failAt ?? 'none',
-    write: (st, v) => {
-      if (v === 'none') delete st.scenario.failAt;
-      else st.scenario.failAt = v;
-    },
-  }),
-  defineParam<boolean>({
-    name: 'keys',
-    target: 'scenario',
-    description: 'Whether calls carry idempotency keys.',
-    codec: flagCodec,
-    defaultValue: defaultScenario.idempotencyKeys,
-    defaultText: '1 (on)',
-    read: (s) => s.scenario.idempotencyKeys,
-    write: (st, v) => {
-      st.scenario.idempotencyKeys = v;
-    },
-  }),
-  defineParam<Partial<Record<StepId, number>>>({
-    name: 'lost',
-    target: 'scenario',
-    description: 'The first n responses of a step’s forward action are lost after the service committed, e.g. payment:1.',
-    codec: stepMapCodec(oneToFive),
-    expected: 'a comma-separated list of step:n, such as payment:1, with n from 1 to 5 and each step once',
-    defaultValue: {},
-    defaultText: 'no lost responses',
-    read: (s) => nonZero(s.scenario.lostResponses),
-    write: (st, v) => {
-      st.scenario.lostResponses = v;
-    },
-  }),
-  defineParam<Partial<Record<StepId, number | 'always'>>>({
-    name: 'compFail',
-    target: 'scenario',
-    description: 'A step’s compensation answers 500 this many times, or always, e.g. payment:always.',
-    codec: stepMapCodec(timesOrAlways),
-    expected: 'a comma-separated list of step:n or step:always, such as payment:always, with n from 1 to 5 and each step once',
-    defaultValue: {},
-    defaultText: 'no failing compensations',
-    read: (s) => nonZero(s.scenario.compensationFailures),
-    write: (st, v) => {
-      st.scenario.compensationFailures = v;
-    },
-  }),
-  defineParam<boolean>({
-    name: 'lock',
-    target: 'scenario',
-    description: 'Whether the inventory step writes a PENDING hold atomically (the semantic lock).',
-    codec: flagCodec,
-    defaultValue: defaultScenario.semanticLock,
-    defaultText: '1 (on)',
-    read: (s) => s.scenario.semanticLock,
-    write: (st, v) => {
-      st.scenario.semanticLock = v;
-    },
-  }),
-  defineParam<Scenario['lockPolicy']>({
-    name: 'lockPolicy',
-    target: 'scenario',
-    description: 'What a saga does when it reads PENDING: fail fast and compensate, or wait and retry.',
-    codec: enumCodec(['fail', 'wait'] as const),
-    defaultValue: defaultScenario.lockPolicy,
-    defaultText: defaultScenario.lockPolicy,
-    read: (s) => s.scenario.lockPolicy,
-    write: (st, v) => {
-      st.scenario.lockPolicy = v;
-    },
-  }),
-  defineParam<number>({
-    name: 'buyers',
-    target: 'scenario',
-    description: 'Concurrent buyers, each running a saga for the same item.',
-    codec: intCodec(1, 4),
-    defaultValue: defaultScenario.buyers,
-    defaultText: String(defaultScenario.buyers),
-    read: (s) => s.scenario.buyers,
-    write: (st, v) => {
-      st.scenario.buyers = v;
-    },
-  }),
-  defineParam<number>({
-    name: 'stock',
-    target: 'scenario',
-    description: 'Units of the item in stock.',
-    codec: intCodec(1, 3),
-    defaultValue: defaultScenario.stock,
-    defaultText: String(defaultScenario.stock),
-    read: (s) => s.scenario.stock,
-    write: (st, v) => {
-      st.scenario.stock = v;
-    },
-  }),
-  defineParam<StepId | 'none'>({
-    name: 'drop',
-    target: 'scenario',
-    description: 'The event (choreography) or response (orchestration) this step sends is dropped.',
-    codec: stepOrNone,
-    defaultValue: 'none',
-    defaultText: 'none (nothing is dropped)',
-    read: (s) => s.scenario.dropEvent ?? 'none',
-    write: (st, v) => {
-      if (v === 'none') delete st.scenario.dropEvent;
-      else st.scenario.dropEvent = v;
-    },
-  }),
-  defineParam<CrashPoint | 'none'>({
-    name: 'crash',
-    target: 'scenario',
-    description: 'The orchestrator crashes there and recovers from its durable log, e.g. payment:after-commit.',
-    codec: crashCodec,
-    expected: 'step:before-call or step:after-commit, such as payment:after-commit (or none)',
-    defaultValue: 'none',
-    defaultText: 'none (no crash)',
-    read: (s) => s.scenario.crash ?? 'none',
-    write: (st, v) => {
-      if (v === 'none') delete st.scenario.crash;
-      else st.scenario.crash = v;
-    },
-  }),
-  defineParam<DefinitionName>({
-    name: 'definition',
-    target: 'scenario',
-    description: 'Which built-in saga runs: the order saga, the order with a pivot step, or the trip.',
-    codec: enumCodec(DEFINITION_NAMES),
-    defaultValue: 'order',
-    defaultText: 'order',
-    read: (s) => (typeof s.scenario.definition === 'string' ? s.scenario.definition : undefined),
-    write: (st, v) => {
-      st.scenario.definition = v;
-    },
-  }),
+  ...SCENARIO_PARAMS.filter((p) => p.name !== 'schedule'),
   defineParam<Speed>({
     name: 'speed',
     target: 'view',
@@ -279,18 +131,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
     },
   }),
   ...EMBED_PARAMS,
-  defineParam<number[]>({
-    name: 'schedule',
-    target: 'scenario',
-    description: 'At each point where several sagas can move, the index (0–3) of the saga that moves.',
-    codec: listCodec(intCodec(0, 3), MAX_SCHEDULE_LENGTH),
-    expected: `a comma-separated list of at most ${MAX_SCHEDULE_LENGTH} saga indexes from 0 to 3`,
-    defaultText: 'none (the seeded scheduler decides)',
-    read: (s) => (s.scenario.schedule?.length ? s.scenario.schedule : undefined),
-    write: (st, v) => {
-      st.scenario.schedule = v;
-    },
-  }),
+  ...SCENARIO_PARAMS.filter((p) => p.name === 'schedule'),
 ];
 
 // A Map, not an object, so names like `__proto__` or `constructor` are just unknown parameters.
@@ -334,6 +175,19 @@ function unknownMessage(name: string): string {
   return `Unknown parameter "${safeExcerpt(name)}", ignored.${hint}`;
 }
 
+/** A step named by a link must be a step of the saga the link chose (whatever order the parameters came in). */
+function checkSteps(state: QueryState, seen: ReadonlySet<string>, warnings: WarningList): void {
+  const definition = BUILT_IN_DEFINITIONS[state.scenario.definition as DefinitionName] ?? BUILT_IN_DEFINITIONS.order;
+  const steps = definition.steps.map((s) => s.id);
+  for (const param of QUERY_PARAMS) {
+    if (!seen.has(param.name)) continue;
+    const unknown = param.stepsIn(state).find((s) => !steps.includes(s));
+    if (unknown === undefined) continue;
+    param.reset(state);
+    warnings.add(param.name, `The ${param.name} parameter names the step "${unknown}", but the ${definition.id} saga's steps are ${steps.join(', ')}. Using the default: ${param.defaultText}.`);
+  }
+}
+
 /**
  * Reads name/value pairs (already decoded, e.g. a host's `load` params object) against the
  * schema, exactly as {@link parseQuery} reads a query string. Never throws.
@@ -370,6 +224,7 @@ function readEntries(entries: Iterable<readonly [string, string]>, options: Pars
       warnings.add(name, invalidMessage(param, raw, options));
     }
   }
+  checkSteps(state, seen, warnings);
   return { ...state, warnings: warnings.done() };
 }
 
@@ -398,7 +253,7 @@ const encodeValue = (text: string) => encodeURIComponent(text).replace(/%2C/g, '
 /**
  * The query string (without `?`) for a state, leaving out every default, so that
  * `parseQuery(toQuery(s, v))` gives back `s` and `v` (with defaults filled in) and no warnings.
- * Values a link cannot express (`retry`, counts above 5, an empty panel list) are left out.
+ * Values a link cannot express (`retry`, counts past a field's range, an empty panel list) are left out.
  */
 export function toQuery(scenario: Partial<Scenario>, view: Partial<ViewOptions> = {}): string {
   const source: QuerySource = { scenario, view };

@@ -26,10 +26,18 @@ export const ALL_PANELS = [
 /** One of {@link ALL_PANELS}. */
 export type PanelId = (typeof ALL_PANELS)[number];
 
+/** Which page shows: one run, the two modes side by side, or the failure matrix. */
+export const PAGES = ['single', 'compare', 'matrix'] as const;
+
+/** One of {@link PAGES}. */
+export type PageId = (typeof PAGES)[number];
+
 /** View settings read from the URL (or a host's `load` message). */
 export interface ViewOptions {
   /** Lesson to open, by id. Absent: no lesson, the free simulator. */
   lesson?: string;
+  /** The page (URL `view`). Absent: the single run (a lesson's own view wins). */
+  page?: PageId;
   /** Playback speed. Default 1. */
   speed: Speed;
   /** Start playing as soon as the page loads. Default false. */

@@ -15,13 +15,13 @@ import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
 import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
+import { useRunView } from './useRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CodeSlot } from './code/CodeSlot';
 import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
-import { LessonControls } from './course/LessonControls';
 // A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
@@ -31,6 +31,7 @@ import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
+const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
 // The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
 const Race = memo(RacePanel);
 const loading = <p className="loading">Loading…</p>;
@@ -45,8 +46,6 @@ const Invariants = memo(InvariantsPanel);
 const Orchestrator = memo(OrchestratorPanel);
 // The knobs do not change while the run plays or is scrubbed: skip them on those renders.
 const Knobs = memo(ScenarioControls);
-const MoreKnobs = memo(LessonControls);
-const MORE_KNOBS = ['mode', 'drop', 'crash'] as const;
 
 interface SimulatorProps {
   /** The open lesson: it pins the scenario, so the sandbox's controls give way to the lesson's. */
@@ -63,11 +62,12 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   const setScenario = useUiStore((s) => s.setScenario);
   const setPlaying = useUiStore((s) => s.setPlaying);
   // The seeded run, or in "You are the scheduler" mode the learner's: one trace for every panel.
-  const live = useSimulatorRun(scenario, cursor);
+  const live = useSimulatorRun(scenario);
+  const liveRun = useRunView(live, cursor);
   const { sim, stops, operator } = live;
   // Playback follows every scrub and tick at once; the heavy panels draw a deferred copy of the run, which
   // React renders in interruptible passes and drops when the cursor has already moved on (a phone's CPU).
-  const run = useDeferredValue(live.run);
+  const run = useDeferredValue(liveRun);
   const fadeIn = useSteppedForward(run.cursor, stops);
   const settled = run.cursor === run.trace.length && sim.idle;
   const sagaIds = useMemo(() => live.result.sagas.map((s) => s.id), [live.result]);
@@ -80,7 +80,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   );
   const runKey = JSON.stringify(scenario);
   const show = (id: (typeof panels)[number]) => panels.includes(id);
-  useReportRunEnd(live.result, live.run.cursor >= live.run.trace.length);
+  useReportRunEnd(live.result, liveRun.cursor >= liveRun.trace.length);
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
   const embed = useCourseStore((s) => s.embed);
@@ -92,13 +92,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
     <FadeInProvider value={fadeIn}>
       <div className="top">
         {controls && (
-          <>
-            <Knobs scenario={scenario} onChange={setScenario} />
-            <details className="more sandbox-more">
-              <summary>Mode, lost messages and crashes</summary>
-              <MoreKnobs ids={MORE_KNOBS} />
-            </details>
-          </>
+          <Knobs scenario={scenario} onChange={setScenario} />
         )}
         {live.warnings.length > 0 && (
           <div className="warning" role="status">
@@ -111,7 +105,7 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
           </div>
         )}
       </div>
-      <Playback run={live.run} stops={stops} />
+      <Playback run={liveRun} stops={stops} />
       {race && (
         // Before the prediction is checked the race's knobs are locked, like every lesson control.
         <fieldset className="lock-wrap" disabled={locked}>
@@ -204,6 +198,10 @@ export function App() {
               {view === 'compare' ? (
                 <Suspense fallback={loading}>
                   <CompareView controlsDisabled={locked} />
+                </Suspense>
+              ) : view === 'matrix' && !lesson ? (
+                <Suspense fallback={loading}>
+                  <MatrixView />
                 </Suspense>
               ) : (
                 <Simulator lesson={lesson} locked={locked} />

@@ -1,7 +1,5 @@
-import { BUILT_IN_DEFINITIONS, DEFAULT_RETRY_POLICY, type DefinitionName, previewDelays, type RetryPolicy, resolveRetryPolicy, STEP_IDS, type Scenario, type StepId } from '../core';
-
-const STEP_LABEL: Record<StepId, string> = { inventory: 'Inventory', order: 'Order', payment: 'Payment', warehouse: 'Warehouse', delivery: 'Delivery' };
-const COMP_COUNTS = ['1', '2', '3', 'always'] as const;
+import { DEFAULT_RETRY_POLICY, previewDelays, type RetryPolicy, resolveRetryPolicy, type Scenario } from '../core';
+import { ScenarioFields, withPatch } from './controls/ScenarioFields';
 
 const formatDelay = (ms: number) => (ms >= 1000 ? `${Number((ms / 1000).toFixed(2))} s` : `${ms} ms`);
 
@@ -27,131 +25,42 @@ interface Props {
   onChange: (scenario: Partial<Scenario>) => void;
 }
 
-/** The learner's knobs. Every change makes a new run, shown from its start. */
+/** The learner's knobs in the sandbox. Every change makes a new run, shown from its start. */
 export function ScenarioControls({ scenario, onChange }: Props) {
-  const update = (patch: Partial<Scenario>) => onChange(clean({ ...scenario, ...patch }));
+  const update = (patch: Partial<Scenario>) => onChange(withPatch(scenario, patch));
   const updateRetry = (patch: Partial<RetryPolicy>) => {
     const retry = clean({ ...scenario.retry, ...patch });
     update({ retry: Object.keys(retry).length > 0 ? retry : undefined });
   };
-
-  const [lostStep, lostCount] = (Object.entries(scenario.lostResponses ?? {})[0] ?? ['', 1]) as [StepId | '', number];
-  const [compStep, compCount] = (Object.entries(scenario.compensationFailures ?? {})[0] ?? ['', 'always']) as [StepId | '', number | 'always'];
   const retry = scenario.retry ?? {};
+  const compStep = Object.keys(scenario.compensationFailures ?? {})[0];
 
   return (
     <section className="controls" aria-label="Scenario">
-      <fieldset className="failure-picker">
-        <legend>Which step fails?</legend>
-        <div className="toggle-group">
-          <button type="button" aria-pressed={scenario.failAt === undefined} onClick={() => update({ failAt: undefined })}>
-            No failure
-          </button>
-          {STEP_IDS.map((step) => (
-            <button key={step} type="button" aria-pressed={scenario.failAt === step} onClick={() => update({ failAt: step })}>
-              {STEP_LABEL[step]}
-            </button>
-          ))}
-        </div>
-      </fieldset>
-
+      <ScenarioFields fields={['failAt']} scenario={scenario} onPatch={update} />
       <div className="control-row">
-        <label className="check">
-          <input type="checkbox" checked={scenario.idempotencyKeys ?? true} onChange={(e) => update({ idempotencyKeys: e.target.checked })} />
-          Idempotency keys
-        </label>
-        <label>
-          Saga{' '}
-          <select value={typeof scenario.definition === 'string' ? scenario.definition : 'order'} onChange={(e) => update({ definition: e.target.value as DefinitionName })}>
-            {Object.values(BUILT_IN_DEFINITIONS).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Seed{' '}
-          <input
-            type="number"
-            className="narrow"
-            inputMode="numeric"
-            placeholder="1"
-            value={scenario.seed ?? ''}
-            onChange={(e) => update({ seed: numberOrUndefined(e.target.value) })}
-          />
-        </label>
+        <ScenarioFields fields={['definition', 'idempotencyKeys', 'compensate', 'seed']} scenario={scenario} onPatch={update} />
       </div>
 
       <details className="more">
         <summary>More failures</summary>
         <div className="control-row">
-          <label>
-            Lose the response of{' '}
-            <select
-              value={lostStep}
-              onChange={(e) => {
-                const step = e.target.value as StepId | '';
-                update({ lostResponses: step ? { [step]: lostCount } : undefined });
-              }}
-            >
-              <option value="">no step</option>
-              {STEP_IDS.map((s) => (
-                <option key={s} value={s}>
-                  {STEP_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Responses lost{' '}
-            <select
-              value={lostCount}
-              disabled={!lostStep}
-              onChange={(e) => lostStep && update({ lostResponses: { [lostStep]: Number(e.target.value) } })}
-            >
-              {[0, 1, 2, 3].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ScenarioFields fields={['lostResponses']} scenario={scenario} onPatch={update} />
         </div>
         <div className="control-row">
-          <label>
-            Make compensation fail{' '}
-            <select
-              value={compStep}
-              onChange={(e) => {
-                const step = e.target.value as StepId | '';
-                update({ compensationFailures: step ? { [step]: compCount } : undefined });
-              }}
-            >
-              <option value="">no step</option>
-              {STEP_IDS.map((s) => (
-                <option key={s} value={s}>
-                  {STEP_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Compensation failures{' '}
-            <select
-              value={String(compCount)}
-              disabled={!compStep}
-              onChange={(e) => compStep && update({ compensationFailures: { [compStep]: e.target.value === 'always' ? 'always' : Number(e.target.value) } })}
-            >
-              {COMP_COUNTS.map((n) => (
-                <option key={n} value={n}>
-                  {n === 'always' ? 'always' : `${n} time${n === '1' ? '' : 's'}`}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ScenarioFields fields={['compensationFailures']} scenario={scenario} onPatch={update} />
+        </div>
+        <div className="control-row">
+          <ScenarioFields fields={['serviceDelays']} scenario={scenario} onPatch={update} />
         </div>
         {compStep && !scenario.failAt && <p className="hint">A compensation only runs when a later step fails: pick a failing step above.</p>}
+      </details>
+
+      <details className="more">
+        <summary>Mode, lost messages and crashes</summary>
+        <div className="control-row">
+          <ScenarioFields fields={['mode', 'dropEvent', 'crash']} scenario={scenario} onPatch={update} />
+        </div>
       </details>
 
       <details className="more">

@@ -3,14 +3,12 @@ import { createSimulation, type RunResult, result, type Scenario, ScenarioError,
 import type { RunView } from './runView';
 import { playbackStops } from './stops';
 
-/** What the app reads from a live run. */
+/** A live run: made from a scenario, independent of how much of it the learner has been shown. */
 export interface LiveRun {
-  /** What every panel renders: scenario, trace so far, cursor. */
-  run: RunView;
+  /** The run as it stands (outcome, trace, databases, violations, alerts) at the end of the trace. */
+  result: RunResult;
   /** Cursor positions playback stops at (see `playbackStops`). */
   stops: number[];
-  /** The run as it stands (outcome, databases, violations, alerts) at the end of the trace. */
-  result: RunResult;
   /** The live simulation; send it events only through `operator`. */
   sim: Simulation;
   /** The scenario problems that were set aside (a visible warning, never a blank page). */
@@ -19,8 +17,8 @@ export interface LiveRun {
   operator: (sagaIndex: number, action: 'retry' | 'resolve') => boolean;
 }
 
-interface Live {
-  key: string;
+/** A simulation run to where it blocks, and the warnings met making it. */
+export interface Made {
   sim: Simulation;
   warnings: string[];
 }
@@ -32,7 +30,7 @@ const fieldOf = (message: string): string => message.split(/[\s.]/, 1)[0];
  * Creates the simulation, setting aside each field the core rejects (and saying so), so a
  * bad value falls back to its default instead of breaking the page.
  */
-function createSafely(scenario: Partial<Scenario>): { sim: Simulation; warnings: string[] } {
+function createSafely(scenario: Partial<Scenario>): Made {
   let attempt: Partial<Scenario> = { ...scenario };
   const warnings: string[] = [];
   for (let i = 0; i < 20; i++) {
@@ -50,24 +48,23 @@ function createSafely(scenario: Partial<Scenario>): { sim: Simulation; warnings:
   return { sim: createSimulation({}), warnings: [...warnings, 'Using the default scenario.'] };
 }
 
-function start(scenario: Partial<Scenario>, key: string): Live {
-  const { sim, warnings } = createSafely(scenario);
-  sim.runUntilBlocked();
-  settle(sim);
-  return { key, sim, warnings };
+/** The seeded (or `scenario.schedule`-replayed) run of a scenario, to where it blocks. */
+export function makeRun(scenario: Partial<Scenario>): Made {
+  const made = createSafely(scenario);
+  made.sim.runUntilBlocked();
+  settle(made.sim);
+  return made;
 }
 
 /**
- * The live run for a scenario: created and run to where it blocks (the finished run, or a
- * saga waiting for an operator), kept in a ref, re-created when the scenario changes.
- * `cursor` is how much of the trace the learner has been shown.
+ * The one live-run hook: makes the run when `key` changes (null `make`: no run), keeps it in a
+ * ref, and lets an operator act on it in place (the version says when its trace grew).
  */
-export function useRun(scenario: Partial<Scenario>, cursor: number): LiveRun {
-  const key = JSON.stringify(scenario);
-  const ref = useRef<Live | null>(null);
-  if (ref.current === null || ref.current.key !== key) ref.current = start(scenario, key);
-  const live = ref.current;
-  // The simulation mutates in place; the version says when its trace grew.
+export function useLiveRun(key: string, make: (() => Made) | null): LiveRun | null {
+  const ref = useRef<(Made & { key: string }) | null>(null);
+  if (!make) ref.current = null;
+  else if (ref.current?.key !== key) ref.current = { key, ...make() };
+  const made = ref.current;
   const [version, setVersion] = useState(0);
 
   const operator = useCallback((sagaIndex: number, action: 'retry' | 'resolve') => {
@@ -80,10 +77,20 @@ export function useRun(scenario: Partial<Scenario>, cursor: number): LiveRun {
   }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks the in-place growth of sim.trace
-  const snapshot = useMemo(() => result(live.sim), [live.sim, version]);
-  const stops = useMemo(() => playbackStops(snapshot.trace), [snapshot]);
+  const snapshot = useMemo(() => (made ? result(made.sim) : null), [made?.sim, version]);
+  const stops = useMemo(() => (snapshot ? playbackStops(snapshot.trace) : []), [snapshot]);
+  return useMemo(() => (made && snapshot ? { result: snapshot, stops, sim: made.sim, warnings: made.warnings, operator } : null), [made, snapshot, stops, operator]);
+}
+
+/** The live run of a scenario (re-made when the scenario changes). */
+export function useRun(scenario: Partial<Scenario>): LiveRun {
+  return useLiveRun(JSON.stringify(scenario), () => makeRun(scenario)) as LiveRun;
+}
+
+/** What every panel renders: the live run revealed up to `cursor`, never before its first stop. */
+export function useRunView(live: LiveRun, cursor: number): RunView {
+  const { trace } = live.result;
   // Never before the first stop: the stock exists before anyone orders.
-  const shown = Math.min(Math.max(stops[0], cursor), snapshot.trace.length);
-  const run = useMemo<RunView>(() => ({ scenario: live.sim.scenario, trace: snapshot.trace, cursor: shown }), [live.sim, snapshot, shown]);
-  return { run, stops, result: snapshot, sim: live.sim, warnings: live.warnings, operator };
+  const shown = Math.min(Math.max(live.stops[0] ?? 0, cursor), trace.length);
+  return useMemo(() => ({ scenario: live.sim.scenario, trace, cursor: shown }), [live.sim, trace, shown]);
 }

@@ -1,10 +1,10 @@
 // npm run bench [-- --quick] [--soak-minutes N] [--only GROUP]   (machines: npm run -s bench -- --json)
 //
 // Prints one labelled line per figure: bundle sizes against the libraries' floor, runScenario throughput,
-// the interleaving explorer, playback smoothness in headless Chromium (1× and 8×, with and without 4× CPU
+// the interleaving explorer, the failure matrix of each built-in saga, playback smoothness in headless Chromium (1× and 8×, with and without 4× CPU
 // throttling), scrubbing and 8× playback under 4× CPU throttling (median of 3 loads), Lighthouse scores
 // (median of 3), and heap growth over an autoplay soak; then each budget of issues 7 and 18, met or missed
-// by how much. --only GROUP[,GROUP] runs some groups (throughput, explorer, bundle, playback, interaction,
+// by how much. --only GROUP[,GROUP] runs some groups (throughput, explorer, matrix, bundle, playback, interaction,
 // lighthouse, soak). BENCH_PORT picks the preview server's port (default: a free one). A figure that
 // cannot be measured prints "n/a (reason)". --quick skips the soak and Lighthouse; --json prints one JSON
 // object instead. Benchmarks are not tests: the exit code is 0.
@@ -17,10 +17,11 @@ import { measureExplorer } from './explorer';
 import { type Figure, kB, notAvailable, round } from './figure';
 import { MAX_LONG_TASKS, MAX_TASK_MS, measureThrottledInteraction } from './interaction';
 import { LIGHTHOUSE_BUDGET, measureLighthouse } from './lighthouse';
+import { measureMatrix } from './matrix';
 import { measureThroughput } from './throughput';
 
 /** Groups of figures `--only` can pick. */
-const GROUPS = ['throughput', 'explorer', 'bundle', 'playback', 'interaction', 'lighthouse', 'soak'] as const;
+const GROUPS = ['throughput', 'explorer', 'matrix', 'bundle', 'playback', 'interaction', 'lighthouse', 'soak'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
 
   if (wanted('throughput')) print(await measureThroughput());
   if (wanted('explorer')) print(await measureExplorer());
+  if (wanted('matrix')) print(await measureMatrix());
   const bundle = await measureBundle({ floors: wanted('bundle') });
   if (wanted('bundle')) print(bundle);
 

@@ -14,7 +14,7 @@ const openSideBySide = async (page: Page) => {
 test.describe('side by side', () => {
   test('a dropped payment event: the choreography is stuck and nobody notices, the orchestration completes', async ({ page }) => {
     const { choreography, orchestration } = await openSideBySide(page);
-    await page.getByRole('combobox', { name: 'Drop the event that … publishes' }).selectOption('payment');
+    await page.getByRole('combobox', { name: 'Drop the message sent by' }).selectOption('payment');
     await expect(choreography.getByText("Who knows the saga's state?")).toBeVisible();
     await expect(choreography.getByText('Nobody. Each service knows only its own table.')).toBeVisible();
     await expect(orchestration.getByText('The orchestrator, in its durable saga log.')).toBeVisible();
@@ -35,8 +35,8 @@ test.describe('side by side', () => {
 
   test('a crash after payment commits: the orchestrator goes down, its log survives, it recovers at Payment', async ({ page }) => {
     const { choreography, orchestration } = await openSideBySide(page);
-    await page.getByRole('combobox', { name: 'at step' }).selectOption('payment');
-    await page.getByRole('combobox', { name: 'moment' }).selectOption('after-commit');
+    await page.getByRole('combobox', { name: 'Crash the orchestrator at' }).selectOption('payment');
+    await page.getByRole('combobox', { name: 'Crash moment' }).selectOption('after-commit');
     await expect(choreography.getByText(/No orchestrator to crash here/)).toBeVisible();
 
     const down = orchestration.getByText('Orchestrator down — restarting in 3 s');

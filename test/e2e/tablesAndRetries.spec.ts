@@ -30,8 +30,8 @@ test.describe('retries and idempotency keys', () => {
     const keysBox = page.getByRole('checkbox', { name: 'Idempotency keys' });
     if (!keys) await keysBox.uncheck();
     await page.getByText('More failures', { exact: true }).click();
-    await page.getByRole('combobox', { name: 'Lose the response of' }).selectOption('payment');
-    await page.getByRole('combobox', { name: 'Responses lost' }).selectOption('1');
+    await page.getByRole('combobox', { name: 'Lose the reply of' }).selectOption('payment');
+    await page.getByRole('combobox', { name: 'Replies lost' }).selectOption('1');
     await page.getByRole('button', { name: 'Jump to end' }).click();
     await expect(page.getByRole('region', { name: 'Invariants' }).getByText(/Outcome: completed/)).toBeVisible();
   }

@@ -28,6 +28,7 @@ const scenarioArb: fc.Arbitrary<Partial<Scenario>> = fc.record(
     lockPolicy: fc.constantFrom('fail', 'wait'),
     schedule: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 500 }),
     definition: fc.constantFrom('order', 'order-with-pivot'),
+    serviceDelays: stepMap(fc.integer({ min: 0, max: 600_000 })),
   },
   { requiredKeys: [] },
 );
@@ -39,6 +40,7 @@ const viewArb: fc.Arbitrary<Partial<ViewOptions>> = fc.record(
     autoplay: fc.boolean(),
     panels: fc.subarray([...ALL_PANELS], { minLength: 1 }),
     embed: fc.boolean(),
+    page: fc.constantFrom('single', 'compare', 'matrix'),
     parentOrigin: fc.oneof(
       fc.constantFrom('https://school.example', 'http://localhost:5173', 'https://courses.uni.example'),
       fc.integer({ min: 1024, max: 65535 }).map((port) => `http://127.0.0.1:${port}`),
@@ -56,16 +58,17 @@ function normalizeScenario(s: Partial<Scenario>): Scenario {
   };
   out.lostResponses = dropZeros(out.lostResponses);
   out.compensationFailures = dropZeros(out.compensationFailures);
+  out.serviceDelays = dropZeros(out.serviceDelays);
   if (out.crash?.phase === 'forward') out.crash = { step: out.crash.step, when: out.crash.when };
   if (!out.schedule?.length) out.schedule = undefined;
   return JSON.parse(JSON.stringify(out)); // drops the keys left undefined
 }
 
-const normalizeView = (v: Partial<ViewOptions>): ViewOptions => ({
-  ...defaultView,
-  ...v,
-  panels: ALL_PANELS.filter((p) => (v.panels ?? defaultView.panels).includes(p)),
-});
+const normalizeView = (v: Partial<ViewOptions>): ViewOptions => {
+  const { page, ...rest } = v;
+  // The single run is the page a link shows when it says nothing.
+  return { ...defaultView, ...rest, ...(page && page !== 'single' ? { page } : {}), panels: ALL_PANELS.filter((p) => (v.panels ?? defaultView.panels).includes(p)) };
+};
 
 describe('state → URL → state', () => {
   it('round-trips every expressible state, with no warnings and no defaults in the URL', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, resolveScenario } from '../../src/core';
+import { DEFAULT_SCENARIO, MAX_FAULT_COUNT, MAX_SERVICE_DELAY_MS, resolveScenario, SCENARIO_FIELDS } from '../../src/core';
 import {
   defaultScenario,
   defaultView,
@@ -65,6 +65,35 @@ describe('parseQuery: valid values', () => {
     expect(parseQuery('lost=payment%3A1').scenario.lostResponses).toEqual({ payment: 1 });
   });
 
+  it("reads a trip link's steps in either parameter order, and checks them against the chosen saga", () => {
+    for (const q of ['definition=trip&failAt=car&lost=payment:2&crash=hotel:before-call', 'failAt=car&crash=hotel:before-call&lost=payment:2&definition=trip']) {
+      const parsed = parseQuery(q);
+      expect(parsed.warnings).toEqual([]);
+      expect(parsed.scenario).toMatchObject({ definition: 'trip', failAt: 'car', lostResponses: { payment: 2 }, crash: { step: 'hotel', when: 'before-call' } });
+      expect(() => resolveScenario(parsed.scenario)).not.toThrow();
+    }
+    expect(toQuery({ definition: 'trip', failAt: 'car' })).toBe('failAt=car&definition=trip');
+    // The order saga has no car: the value is set aside, the warning names the parameter and the saga's steps.
+    const wrong = parseQuery('failAt=car&compFail=flight:1');
+    expect(wrong.scenario.failAt).toBeUndefined();
+    expect(wrong.scenario.compensationFailures).toEqual({});
+    expect(wrong.warnings.map((w) => w.param)).toEqual(['failAt', 'compFail']);
+    expect(wrong.warnings[0]?.message).toBe(
+      'The failAt parameter names the step "car", but the order saga\'s steps are inventory, order, payment, warehouse, delivery. Using the default: none (no step fails).',
+    );
+  });
+
+  it('has a parameter for every scenario field a link can express, with the table’s ranges', () => {
+    const names = QUERY_PARAMS.filter((p) => p.target === 'scenario').map((p) => p.name);
+    expect(names).toHaveLength(SCENARIO_FIELDS.length - 1); // all but the retry policy
+    const parsed = parseQuery(`lost=payment:${MAX_FAULT_COUNT}&compFail=order:${MAX_FAULT_COUNT}&delay=payment:${MAX_SERVICE_DELAY_MS}&compensate=0`);
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.scenario).toMatchObject({ lostResponses: { payment: MAX_FAULT_COUNT }, compensationFailures: { order: MAX_FAULT_COUNT }, serviceDelays: { payment: MAX_SERVICE_DELAY_MS }, compensate: false });
+    expect(() => resolveScenario(parsed.scenario)).not.toThrow();
+    expect(parseQuery(`lost=payment:${MAX_FAULT_COUNT + 1}`).warnings[0]?.message).toContain(`from 1 to ${MAX_FAULT_COUNT}`);
+    expect(toQuery({ compensate: false, serviceDelays: { payment: 3000 } })).toBe('compensate=0&delay=payment:3000');
+  });
+
   it('treats none as the absence of a failure, drop or crash', () => {
     const parsed = parseQuery('failAt=none&drop=none&crash=none');
     expect(parsed.warnings).toEqual([]);
@@ -97,8 +126,9 @@ const BAD_VALUES: Record<string, string[]> = {
   seed: ['', '-1', '2147483648', '1.5', '1e3', 'abc', ' 1', '0x10', '99999999999', 'Infinity', 'NaN'],
   failAt: ['', 'Payment', 'pay', 'javascript:alert(1)', 'payment,order'],
   keys: ['', 'true', '2', 'yes', '01'],
-  lost: ['', 'payment', 'payment:0', 'payment:6', 'payment:1,payment:2', 'refund:1', 'payment:1,', 'payment:always', ':1'],
-  compFail: ['', 'payment', 'payment:0', 'payment:never', 'payment:1,payment:always', 'payment:6'],
+  lost: ['', 'payment', 'payment:0', 'payment:21', 'payment:1,payment:2', 'refund:1', 'payment:1,', 'payment:always', ':1'],
+  compFail: ['', 'payment', 'payment:0', 'payment:never', 'payment:1,payment:always', 'payment:21'],
+  compensate: ['', 'true', 'off'],
   lock: ['', 'on', 'false'],
   lockPolicy: ['', 'retry', 'Fail'],
   buyers: ['', '0', '5', 'two', '1.0'],
@@ -106,6 +136,8 @@ const BAD_VALUES: Record<string, string[]> = {
   drop: ['', 'all', 'PAYMENT'],
   crash: ['', 'payment', 'payment:during', 'payment:after-commit:forward', 'x:before-call', 'payment:before-call:compensation:x', ':after-commit'],
   definition: ['', 'pivot', 'ORDER'],
+  view: ['', 'Matrix', 'grid', 'single,matrix'],
+  delay: ['', 'payment', 'payment:0', 'payment:600001', 'payment:always', 'payment:1.5', 'payment:1,payment:2', 'refund:100'],
   speed: ['', '3', '0', '.5', '1.0', '16', '-1'],
   autoplay: ['', 'true', 'on'],
   panels: ['', 'timeline,', 'timeline,timeline', 'charts', 'services,<b>', ','],
@@ -275,7 +307,7 @@ describe('toQuery', () => {
 
   it('leaves out what a link cannot express instead of writing a value the reader would reject', () => {
     const q = toQuery(
-      { retry: { maxAttempts: 9 }, lostResponses: { payment: 7 }, seed: -3, buyers: 2.5 },
+      { retry: { maxAttempts: 9 }, lostResponses: { payment: 21 }, seed: -3, buyers: 2.5 },
       { panels: [], speed: 3 as 1, parentOrigin: 'https://school.example/' },
     );
     expect(q).toBe('');

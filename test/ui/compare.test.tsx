@@ -25,10 +25,10 @@ function renderCompare() {
     user,
     choreography: () => side(/^Choreography — services react to events$/),
     orchestration: () => side(/^Orchestration — one orchestrator calls each service$/),
-    dropEventOf: (step: string) => user.selectOptions(screen.getByRole('combobox', { name: 'Drop the event that … publishes' }), step),
+    dropEventOf: (step: string) => user.selectOptions(screen.getByRole('combobox', { name: 'Drop the message sent by' }), step),
     crashAt: async (step: string, moment: string) => {
-      await user.selectOptions(screen.getByRole('combobox', { name: 'at step' }), step);
-      await user.selectOptions(screen.getByRole('combobox', { name: 'moment' }), moment);
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Crash the orchestrator at' }), step);
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Crash moment' }), moment);
     },
     stepForward: () => user.click(screen.getByRole('button', { name: 'Step forward' })),
     jumpToEnd: () => user.click(screen.getByRole('button', { name: 'Jump to end' })),

@@ -24,7 +24,7 @@ describe('the course in the page', () => {
   it('a lesson: predict, watch, check against the run, then try it yourself; the answer is saved', async () => {
     const { user } = openAt('?lesson=retries-need-keys');
     // The lesson panel loads on demand.
-    expect(await screen.findByRole('heading', { name: 'Retries need idempotency keys' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Retries need idempotency keys' }, { timeout: 10_000 })).toBeInTheDocument();
     // Before predicting there is no run to peek at.
     expect(screen.queryByRole('region', { name: 'Playback' })).not.toBeInTheDocument();
 
@@ -57,7 +57,7 @@ describe('the course in the page', () => {
     await user.click(await screen.findByRole('radio', { name: /Completed/ }));
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
     // This lesson runs side by side, a view that loads on demand.
-    await user.click(await screen.findByRole('button', { name: 'Jump to end' }));
+    await user.click(await screen.findByRole('button', { name: 'Jump to end' }, { timeout: 10_000 }));
     await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
     expect(screen.getByText('Not quite — the run went differently.')).toBeInTheDocument();
     expect(screen.getByText(/^Stuck: the seat stays held/)).toBeInTheDocument();

@@ -18,7 +18,7 @@ const OVERSELL = 'Seat 1A sold to buyer 1 and buyer 2, but only 1 in stock.';
 async function renderRace({ buyers = '2', lock = true, mode }: { buyers?: string; lock?: boolean; mode?: string } = {}) {
   const app = renderApp();
   // The race panel loads on demand: wait for it once, then query it synchronously.
-  await screen.findByRole('region', { name: 'Two buyers, one seat' });
+  await screen.findByRole('region', { name: 'Two buyers, one seat' }, { timeout: 10_000 });
   const race = () => screen.getByRole('region', { name: 'Two buyers, one seat' });
   await app.user.selectOptions(within(race()).getByRole('combobox', { name: 'Buyers' }), buyers);
   const lockBox = within(race()).getByRole('checkbox', { name: 'Semantic lock (PENDING)' });
@@ -38,7 +38,7 @@ async function renderRace({ buyers = '2', lock = true, mode }: { buyers?: string
 describe('two buyers, one seat', () => {
   it('with one buyer there is nobody to race', async () => {
     renderApp();
-    const race = await screen.findByRole('region', { name: 'Two buyers, one seat' });
+    const race = await screen.findByRole('region', { name: 'Two buyers, one seat' }, { timeout: 10_000 });
     expect(within(race).getByText(/One buyer: nobody to race/)).toBeInTheDocument();
     expect(within(race).queryByRole('radio')).not.toBeInTheDocument();
   });

@@ -11,8 +11,8 @@ describe('retries need idempotency keys', () => {
     const app = renderApp();
     await app.user.click(screen.getByRole('checkbox', { name: 'Idempotency keys' }));
     await app.openMore('More failures');
-    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Lose the response of' }), 'Payment');
-    expect(screen.getByRole('combobox', { name: 'Responses lost' })).toHaveValue('1');
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Lose the reply of' }), 'Payment');
+    expect(screen.getByRole('combobox', { name: 'Replies lost' })).toHaveValue('1');
 
     // Act
     await app.jumpToEnd();
@@ -26,7 +26,7 @@ describe('retries need idempotency keys', () => {
   it('with keys, the same lost response is retried safely and every invariant holds', async () => {
     const app = renderApp();
     await app.openMore('More failures');
-    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Lose the response of' }), 'Payment');
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Lose the reply of' }), 'Payment');
     await app.jumpToEnd();
     expect(app.invariant('no-double-charge')).toHaveTextContent('holds');
     expect(within(app.invariants()).getByText(/Outcome: completed/)).toBeInTheDocument();

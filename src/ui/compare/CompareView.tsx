@@ -31,9 +31,9 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
   const cursor = useUiStore((s) => s.cursor);
   const setScenario = useUiStore((s) => s.setScenario);
   const scenarios = useMemo(() => sideScenarios(scenario), [scenario]);
-  // The cursor argument is unused here: each side's cursor comes from the shared stops below.
-  const choreography = useRun(scenarios.choreography, 0);
-  const orchestration = useRun(scenarios.orchestration, 0);
+  // Each side's cursor comes from the shared stops below.
+  const choreography = useRun(scenarios.choreography);
+  const orchestration = useRun(scenarios.orchestration);
   const traces = { choreography: choreography.result.trace, orchestration: orchestration.result.trace };
 
   const shared = useMemo(

@@ -4,9 +4,10 @@ import './compare.css';
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'single', label: 'Single run' },
   { id: 'compare', label: 'Side by side' },
+  { id: 'matrix', label: 'Failure matrix' },
 ];
 
-/** "Single run" / "Side by side": which view the page shows. Switching starts the run from its beginning. */
+/** "Single run" / "Side by side" / "Failure matrix": which view the page shows. Switching starts the run from its beginning. */
 export function ViewSwitch() {
   const view = useUiStore((s) => s.view);
   const setView = useUiStore((s) => s.setView);

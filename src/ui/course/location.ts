@@ -44,7 +44,8 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     scenario,
     speed: parsed.view.speed,
     panels: parsed.view.panels,
-    view: lesson?.view === 'compare' ? 'compare' : 'single',
+    // A lesson's own view wins; otherwise the link's page (`view=`).
+    view: lesson ? (lesson.view === 'compare' ? 'compare' : 'single') : (parsed.view.page ?? 'single'),
     cursor: 0,
     // A link to a moment opens paused there.
     playing: parsed.view.autoplay && !pinned && parsed.view.step === undefined,
@@ -67,6 +68,7 @@ export function currentView(): ViewOptions {
   const course = useCourseStore.getState();
   return {
     ...(course.lessonId ? { lesson: course.lessonId } : {}),
+    ...(ui.view !== 'single' && !course.lessonId ? { page: ui.view } : {}),
     speed: ui.speed,
     autoplay: course.autoplay,
     panels: [...ui.panels],
@@ -115,7 +117,7 @@ export function useUrlSync(): void {
       }, SYNC_DELAY_MS);
     };
     const unsubUi = useUiStore.subscribe((s, prev) => {
-      if (s.scenario !== prev.scenario || s.speed !== prev.speed || s.panels !== prev.panels) write();
+      if (s.scenario !== prev.scenario || s.speed !== prev.speed || s.panels !== prev.panels || s.view !== prev.view) write();
     });
     const unsubCourse = useCourseStore.subscribe((s, prev) => {
       if (s.lessonId !== prev.lessonId || s.embed !== prev.embed) write();

@@ -2,59 +2,58 @@ import { FadeIn } from '../reveal';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { type Row, tablesAt } from '../../core';
 import type { RunView } from '../runView';
-import { type ActiveState, activeStates, describeActive, type OrchestratorStateId } from './activeState';
+import { type ActiveState, activeStates, describeActive } from './activeState';
+import { type ChartNode, machineChart } from './machineChart';
 import { buyerOf, stepLabel } from './labels';
 import { BuyerTag } from './BuyerTag';
 import './panels.css';
 
-interface ChartState {
-  id: OrchestratorStateId;
-  name: string;
-  tone: 'neutral' | 'ok' | 'comp' | 'fail';
-}
-interface ChartGroup {
-  name: string;
-  tone: ChartState['tone'];
-  children?: ChartState[];
-  state?: ChartState;
-}
+type Tone = 'neutral' | 'ok' | 'comp' | 'fail';
 
-const s = (id: OrchestratorStateId, name: string, tone: ChartState['tone'] = 'neutral'): ChartState => ({ id, name, tone });
+/**
+ * How the panel lays out and colours the machine's top-level states: which path each is on and
+ * its tone. Only presentation: the states themselves come from the machine (`machineChart`),
+ * and a state missing here is still drawn, on the operator row, in the neutral tone.
+ */
+const LAYOUT: Record<string, { row: 'forward' | 'back' | 'operator'; tone: Tone; icon?: string }> = {
+  starting: { row: 'forward', tone: 'neutral' },
+  executing: { row: 'forward', tone: 'neutral' },
+  advancing: { row: 'forward', tone: 'neutral' },
+  confirming: { row: 'forward', tone: 'ok' },
+  completed: { row: 'forward', tone: 'ok', icon: '✓' },
+  failing: { row: 'back', tone: 'comp' },
+  compensating: { row: 'back', tone: 'comp', icon: '↩' },
+  compensated: { row: 'back', tone: 'comp', icon: '↩' },
+  needsAttention: { row: 'operator', tone: 'fail', icon: '⚠' },
+  pivotUnknown: { row: 'operator', tone: 'fail', icon: '⚠' },
+  abandoned: { row: 'operator', tone: 'fail', icon: '✕' },
+};
+/** A path's states follow one another (drawn with arrows); a set's states are alternatives. */
+const ROWS = [
+  { row: 'forward', label: 'Forward path', set: false },
+  { row: 'back', label: 'Compensation path', set: false },
+  { row: 'operator', label: 'Stopped for an operator or left as it is', set: true },
+] as const;
 
-/** The orchestrator machine's states, laid out as its two paths: forward and back. */
-const FORWARD: ChartGroup[] = [
-  { name: 'starting', tone: 'neutral', state: s('starting', 'starting') },
-  {
-    name: 'executing',
-    tone: 'neutral',
-    children: [s('executing.calling', 'calling'), s('executing.attemptFailed', 'attemptFailed', 'fail'), s('executing.backingOff', 'backingOff')],
-  },
-  { name: 'advancing', tone: 'neutral', state: s('advancing', 'advancing') },
-  { name: 'confirming', tone: 'ok', state: s('confirming', 'confirming', 'ok') },
-  { name: 'completed', tone: 'ok', state: s('completed', '✓ completed', 'ok') },
+/** The kernel's facts about the orchestrator that are not states of its machine. */
+const OUTSIDE: ChartNode[] = [
+  { path: 'down', key: '✕ down (crashed)', final: false, transient: false, children: [] },
+  { path: 'stuck', key: '✕ stuck (nobody drives it)', final: false, transient: false, children: [] },
 ];
-const BACKWARD: ChartGroup[] = [
-  {
-    name: '↩ compensating',
-    tone: 'comp',
-    children: [
-      s('compensating.choosing', 'choosing', 'comp'),
-      s('compensating.calling', 'calling', 'comp'),
-      s('compensating.attemptFailed', 'attemptFailed', 'fail'),
-      s('compensating.backingOff', 'backingOff', 'comp'),
-    ],
-  },
-  { name: 'needsAttention', tone: 'fail', state: s('needsAttention', '⚠ needsAttention', 'fail') },
-  { name: 'compensated', tone: 'comp', state: s('compensated', '↩ compensated', 'comp') },
-];
-const DOWN = s('down', '✕ down (crashed)', 'fail');
 
-function StateBox({ state, actives, many }: { state: ChartState; actives: ActiveState[]; many: boolean }) {
-  const here = actives.filter((a) => a.state === state.id);
+const toneOf = (node: ChartNode, parentTone: Tone): Tone => (node.key === 'attemptFailed' || node.path === 'down' || node.path === 'stuck' ? 'fail' : (LAYOUT[node.path]?.tone ?? parentTone));
+
+function StateBox({ node, tone, actives, many }: { node: ChartNode; tone: Tone; actives: ActiveState[]; many: boolean }) {
+  const here = actives.filter((a) => a.state === node.path);
   const active = here.length > 0;
+  const icon = LAYOUT[node.path]?.icon;
   return (
-    <li className={`oc-state tone-${state.tone}${active ? ' is-active' : ''}`} aria-current={active ? 'true' : undefined}>
-      <span className="oc-name">{state.name}</span>
+    <li className={`oc-state tone-${tone}${active ? ' is-active' : ''}${node.transient ? ' is-transient' : ''}`} aria-current={active ? 'true' : undefined}>
+      <span className="oc-name">
+        {icon && <span aria-hidden="true">{icon} </span>}
+        {node.key}
+        {node.transient && <span className="visually-hidden"> (passed through)</span>}
+      </span>
       {active && (
         <span className="oc-here">
           ● active
@@ -73,25 +72,29 @@ function StateBox({ state, actives, many }: { state: ChartState; actives: Active
   );
 }
 
-function Path({ groups, actives, many, label }: { groups: ChartGroup[]; actives: ActiveState[]; many: boolean; label: string }) {
+function Path({ nodes, actives, many, label, set = false }: { nodes: ChartNode[]; actives: ActiveState[]; many: boolean; label: string; set?: boolean }) {
   return (
-    <ol className="oc-path" aria-label={label}>
-      {groups.map((g) =>
-        g.state ? (
-          <StateBox key={g.name} state={g.state} actives={actives} many={many} />
-        ) : (
-          <li key={g.name}>
-            <div className={`oc-group tone-${g.tone}${actives.some((a) => a.state.startsWith(`${g.name.replace('↩ ', '')}.`)) ? ' has-active' : ''}`}>
-              <span className="oc-group-name">{g.name}</span>
-              <ol className="oc-sub" aria-label={`${g.name.replace('↩ ', '')} substates`}>
-                {g.children?.map((c) => (
-                  <StateBox key={c.id} state={c} actives={actives} many={many} />
+    <ol className={`oc-path${set ? ' oc-set' : ''}`} aria-label={label}>
+      {nodes.map((g) => {
+        const tone = toneOf(g, 'neutral');
+        if (g.children.length === 0) return <StateBox key={g.path} node={g} tone={tone} actives={actives} many={many} />;
+        const icon = LAYOUT[g.path]?.icon;
+        return (
+          <li key={g.path}>
+            <div className={`oc-group tone-${tone}${actives.some((a) => a.state.startsWith(`${g.path}.`)) ? ' has-active' : ''}`}>
+              <span className="oc-group-name">
+                {icon && <span aria-hidden="true">{icon} </span>}
+                {g.key}
+              </span>
+              <ol className="oc-sub" aria-label={`${g.key} substates`}>
+                {g.children.map((c) => (
+                  <StateBox key={c.path} node={c} tone={toneOf(c, tone)} actives={actives} many={many} />
                 ))}
               </ol>
             </div>
           </li>
-        ),
-      )}
+        );
+      })}
     </ol>
   );
 }
@@ -172,9 +175,10 @@ function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set
 export function OrchestratorPanel({ run }: { run: RunView }) {
   const titleId = useId();
   const choreography = run.scenario.mode === 'choreography';
-  const actives = useMemo(() => activeStates(run.trace, run.cursor, run.scenario), [run.trace, run.cursor, run.scenario]);
+  const actives = useMemo(() => activeStates(run.trace, run.cursor), [run.trace, run.cursor]);
   const log = useMemo(() => tablesAt(run.trace, run.cursor).sagaLog.rows, [run.trace, run.cursor]);
   const many = actives.length > 1;
+  const chart = useMemo(() => machineChart(run.scenario), [run.scenario]);
   const prev = useMemo(() => new Set(tablesAt(run.trace, Math.max(0, run.cursor - 1)).sagaLog.rows.map((r) => r.id)), [run.trace, run.cursor]);
   const fresh = new Set(log.filter((r) => !prev.has(r.id)).map((r) => r.id));
 
@@ -208,12 +212,11 @@ export function OrchestratorPanel({ run }: { run: RunView }) {
         ))}
       </ul>
       <figure className="oc-chart">
-        <figcaption>Statechart — the active state is highlighted</figcaption>
-        <Path groups={FORWARD} actives={actives} many={many} label="Forward path" />
-        <Path groups={BACKWARD} actives={actives} many={many} label="Compensation path" />
-        <ol className="oc-path oc-extra" aria-label="Outside the machine">
-          <StateBox state={DOWN} actives={actives} many={many} />
-        </ol>
+        <figcaption>Statechart of the orchestrator machine — the active state is highlighted; dashed states are passed through, never rested in</figcaption>
+        {ROWS.map(({ row, label, set }) => (
+          <Path key={row} nodes={chart.filter((n) => (LAYOUT[n.path]?.row ?? 'operator') === row)} actives={actives} many={many} label={label} set={set} />
+        ))}
+        <Path nodes={OUTSIDE} actives={actives} many={many} label="Outside the machine" set />
       </figure>
       <SagaLog rows={log} many={many} fresh={fresh} />
     </section>

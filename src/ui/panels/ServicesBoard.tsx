@@ -116,7 +116,7 @@ interface CardProps {
 function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: CardProps) {
   const id = useId();
   const columns = columnsFor(step.table, buyers);
-  const repeats = step.id === 'payment' ? repeatedCharges(rows) : new Map<string, number>();
+  const repeats = step.table === 'payments' ? repeatedCharges(rows) : new Map<string, number>();
   const table = step.table;
   return (
     <li className={`sp-card${activity.busy ? ' is-busy' : ''}`}>

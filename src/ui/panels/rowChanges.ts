@@ -18,31 +18,13 @@ export interface RowChange {
   changedSeq: number;
 }
 
-const ACTION_CAUSE: Record<string, ChangeCause> = { forward: 'forward', compensate: 'compensation', confirm: 'confirmation' };
-const STARTED_CAUSE: Record<string, ChangeCause> = {
-  'step.started': 'forward',
-  'compensation.started': 'compensation',
-  'confirmation.started': 'confirmation',
-};
+// An operator's "resolve by hand" performs the compensation directly in the service's table.
+const ACTION_CAUSE: Record<string, ChangeCause> = { forward: 'forward', compensate: 'compensation', operator: 'compensation', confirm: 'confirmation' };
 
-/**
- * Why the `db.changed` at position `i` happened. The event itself does not say, so look at its
- * neighbours: in orchestration the service's `request.handled` (same saga, same instant) follows
- * its writes and names the action; in choreography the `*.started` of the same saga precedes them.
- */
-export function causeOf(trace: readonly TraceEvent[], i: number): ChangeCause {
-  const e = trace[i];
+/** Why a `db.changed` happened, from the action it carries: initial data, a forward step, an undo or a confirmation. */
+export function causeOf(e: TraceEvent): ChangeCause {
   if (e.saga === 'system') return 'setup';
-  for (let j = i + 1; j < trace.length && trace[j].at === e.at; j++) {
-    const next = trace[j];
-    if (next.saga === e.saga && next.type === 'request.handled') return ACTION_CAUSE[String(next.action)] ?? 'forward';
-    if (next.saga === e.saga && next.type !== 'db.changed') break;
-  }
-  for (let j = i - 1; j >= 0; j--) {
-    const prev = trace[j];
-    if (prev.saga === e.saga && STARTED_CAUSE[prev.type]) return STARTED_CAUSE[prev.type];
-  }
-  return 'forward';
+  return (e.type === 'db.changed' && e.action && ACTION_CAUSE[e.action]) || 'forward';
 }
 
 /** Per table, per row id: how the first `cursor` trace events wrote it. */
@@ -55,10 +37,10 @@ export function rowChanges(trace: readonly TraceEvent[], cursor: number): Record
   for (let i = 0; i < Math.min(cursor, trace.length); i++) {
     const e = trace[i];
     if (e.type !== 'db.changed') continue;
-    const table = e.table;
-    const row = e.row;
+    const table = e.table as TableName;
+    const row = e.row as Row;
+    const cause = table === 'sagaLog' ? 'forward' : causeOf(e);
     out[table] ??= new Map();
-    const cause = table === 'sagaLog' ? 'forward' : causeOf(trace, i);
     const before = out[table].get(row.id);
     const oldRow = lastRow.get(`${table}/${row.id}`);
     lastRow.set(`${table}/${row.id}`, row);

@@ -67,7 +67,7 @@ export function RacePanel({ run, sim }: Props) {
     <section className="panel race" aria-labelledby="race-title">
       <h2 id="race-title">Two buyers, one seat</h2>
       <RaceControls resolved={resolved} onChange={update} />
-      {!racing && <p className="race-muted">One buyer: nobody to race. Pick 2–4 buyers to see whether two sagas can both buy {seat.name}.</p>}
+      {!racing && <p className="race-muted">One buyer: nobody to race. Pick 2–4 buyers to see {seat ? `whether two sagas can both buy ${seat.name}` : 'several sagas run at once'}.</p>}
       {racing && (
         <>
           <fieldset className="race-modes">
@@ -109,7 +109,7 @@ export function RacePanel({ run, sim }: Props) {
             </p>
           )}
           {mode === 'explore' && <ExploreAll scenario={resolved} onReplay={replay} />}
-          <SeatStatus seat={seat} />
+          {seat && <SeatStatus seat={seat} />}
           <BuyerColumns buyers={buyers} />
         </>
       )}

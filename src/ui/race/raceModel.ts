@@ -47,10 +47,14 @@ export function buyerList(buyers: readonly number[]): string {
 
 const TIMES = ['', 'once', 'twice', 'three times', 'four times'];
 
-/** The seat's rows in the inventory table at the cursor. */
-export function seatAt(run: RunView): SeatView {
-  // Sagas without the order saga's inventory (a trip) have no seat to race for.
-  const rows = tablesAt(run.trace, run.cursor).inventory?.rows ?? [];
+/** The inventory's answer when nothing is left: 410 Gone. */
+const SOLD_OUT = 410;
+
+/** The seat's rows in the inventory table at the cursor; null for a saga with no inventory table (nothing to sell twice). */
+export function seatAt(run: RunView): SeatView | null {
+  const inventory = tablesAt(run.trace, run.cursor).inventory;
+  if (!inventory) return null;
+  const rows = inventory.rows;
   const item = rows.find((r) => r.kind === 'item');
   const stock = Number(item?.stock ?? run.scenario.stock ?? 1);
   const holds = rows.filter((r) => r.kind === 'hold');
@@ -94,9 +98,9 @@ function readsOf(events: readonly TraceEvent[], saga: string, buyer: number): Pi
       }
     }
     if (e.type === 'step.failed' && e.step === 'inventory') {
-      const pending = /PENDING for order (\S+)/.exec(String(e.reason ?? ''));
-      refused = pending ? 'locked' : /sold out/.test(String(e.reason ?? '')) ? 'sold out' : undefined;
-      if (pending) read = `read PENDING for ${pending[1]}`;
+      // Facts, not prose: the hold is PENDING for another order (`locked`, `heldBy`), or 410 Gone: sold out.
+      refused = e.locked ? 'locked' : e.status === SOLD_OUT ? 'sold out' : undefined;
+      if (e.locked) read = `read PENDING for ${e.heldBy}`;
       if (refused === 'sold out') read = 'read SOLD OUT';
       reaction = undefined;
     }
@@ -124,7 +128,7 @@ export function buyersAt(run: RunView): BuyerView[] {
     const saga = `s-${buyer}`;
     let outcome: Outcome | undefined;
     for (const e of events) if (e.saga === saga && TERMINAL[e.type]) outcome = TERMINAL[e.type];
-    const active = activeState(run.trace, run.cursor, saga, run.scenario);
+    const active = activeState(run.trace, run.cursor, saga);
     return { buyer, saga, orderId: `o-${buyer}`, state: describeActive(active), outcome, ...readsOf(events, saga, buyer) };
   });
 }
