@@ -1,5 +1,5 @@
-import { SCENARIO_FIELDS, type Scenario, type ScenarioField } from '../core';
-import { readDefinitionFile } from './definitionFile';
+import { readFileSync } from 'node:fs';
+import { definitionProblems, SCENARIO_FIELDS, type SagaDefinitionJson, type Scenario, type ScenarioField } from '../core';
 import { negated, parseFlagValue, scenarioHelp, stepsOfDefinition, UsageError } from './flags';
 
 export { UsageError } from './flags';
@@ -18,6 +18,36 @@ export interface CliOptions {
   export?: string;
   /** `--out DIR` (with `--export`): write the files into DIR. */
   out?: string;
+  /** The saga definition file the scenario runs (`--definition-file`), for the replay line. */
+  definitionFile?: string;
+}
+
+/** The flag that runs a saga definition from a JSON file. */
+export const DEFINITION_FILE_FLAG = '--definition-file';
+
+/**
+ * Reads and checks a definition file. A file that cannot be read, is not JSON or breaks a rule is
+ * a usage error listing every problem at its JSON path.
+ */
+export function readDefinitionFile(path: string, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): SagaDefinitionJson {
+  let text: string;
+  try {
+    text = read(path);
+  } catch (e) {
+    throw new UsageError(`${DEFINITION_FILE_FLAG}: cannot read "${path}" (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${DEFINITION_FILE_FLAG}: "${path}" is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const problems = definitionProblems(json);
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `  ${p.path || '(the file)'}: ${p.message}`);
+    throw new UsageError(`${DEFINITION_FILE_FLAG}: "${path}" is not a saga that can run (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+  }
+  return json as SagaDefinitionJson;
 }
 
 /** Flags that are not scenario fields: what to do with the scenario. */
@@ -31,7 +61,6 @@ const ACTIONS = {
 
 /** Flags with a value that are not scenario fields. */
 const OPTIONS = {
-  '--definition-file': 'F: a saga definition JSON file instead of --definition (run it, or --export it)',
   '--export': 'ENGINE: print the saga as code: asl | temporal | durable | hand-rolled',
   '--out': 'DIR: (with --export) write the files into DIR instead of printing them',
 } as const;
@@ -42,6 +71,7 @@ Runs one saga scenario headlessly and narrates it, one line per event.
 Exit codes: 0 done, 1 an invariant is violated under --strict, 2 a usage error.
 
 ${scenarioHelp().join('\n')}
+  ${`${DEFINITION_FILE_FLAG} FILE`.padEnd(32)} run the saga defined in a JSON file (see public/saga-definition.schema.json)
 ${Object.entries(ACTIONS)
   .map(([flag, text]) => `  ${flag.padEnd(32)} ${text}`)
   .join('\n')}
@@ -59,13 +89,12 @@ const BOOLEANS = new Map<string, { f: ScenarioField; value: string }>(
   ]),
 );
 const VALUED = new Map(SCENARIO_FIELDS.filter((f) => f.type.kind !== 'bool').map((f) => [f.flag, f]));
-const ALL_FLAGS = [...VALUED.keys(), ...BOOLEANS.keys(), ...Object.keys(ACTIONS), ...Object.keys(OPTIONS)];
+const ALL_FLAGS = [...VALUED.keys(), DEFINITION_FILE_FLAG, ...BOOLEANS.keys(), ...Object.keys(ACTIONS), ...Object.keys(OPTIONS)];
 
 /** Parses argv (without node and script). Throws {@link UsageError} naming the valid choices. */
-export function parseArgs(argv: readonly string[]): CliOptions {
+export function parseArgs(argv: readonly string[], read?: (path: string) => string): CliOptions {
   const o: CliOptions = { scenario: {}, json: false, explore: false, matrix: false, strict: false, help: false };
   const raw: [ScenarioField, string][] = [];
-  let definitionFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const eq = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
     const [flag, inline] = eq > 0 ? [argv[i].slice(0, eq), argv[i].slice(eq + 1)] : [argv[i], undefined];
@@ -73,11 +102,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       o[flag.slice(2) as 'json' | 'explore' | 'matrix' | 'strict' | 'help'] = true;
       continue;
     }
+    if (flag === DEFINITION_FILE_FLAG) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+      o.definitionFile = value;
+      continue;
+    }
     if (flag in OPTIONS) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`${flag} needs a value.`);
-      if (flag === '--definition-file') definitionFile = value;
-      else o[flag.slice(2) as 'export' | 'out'] = value;
+      o[flag.slice(2) as 'export' | 'out'] = value;
       continue;
     }
     const bool = BOOLEANS.get(flag);
@@ -94,10 +128,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (o.out !== undefined && o.export === undefined) throw new UsageError('--out works with --export only.');
   // The definition first: the other flags' step ids are checked against it.
   const definition = raw.find(([f]) => f.name === 'definition');
-  if (definitionFile !== undefined && definition) throw new UsageError('--definition and --definition-file: give one of them.');
-  const fromFile = definitionFile === undefined ? undefined : readDefinitionFile(definitionFile);
+  if (o.definitionFile !== undefined && definition) throw new UsageError(`Use either ${definition[0].flag} or ${DEFINITION_FILE_FLAG}, not both.`);
+  const fromFile = o.definitionFile === undefined ? undefined : readDefinitionFile(o.definitionFile, read);
+  if (fromFile) o.scenario.definition = fromFile;
   const steps = fromFile ? fromFile.steps.map((s) => s.id) : stepsOfDefinition(definition?.[1] ?? 'order');
   for (const [f, value] of raw) (o.scenario as Record<string, unknown>)[f.name] = parseFlagValue(f, value, steps);
-  if (fromFile) o.scenario.definition = fromFile;
   return o;
 }

@@ -29,7 +29,8 @@ export function execute(o: CliOptions): CliOutput {
       for (const v of r.counterexample.violations) lines.push(`  ✗ ${v.invariant}: ${v.message}`);
       // Every flag that shaped the run, from the resolved scenario: the line replays exactly this run.
       const replay = scenarioToArgs(resolveScenario({ ...o.scenario, schedule: r.counterexample.schedule }));
-      lines.push(`Replay it: npm run sim -- ${replay.join(' ')}`);
+      const file = o.definitionFile === undefined ? [] : ['--definition-file', o.definitionFile];
+      lines.push(`Replay it: npm run sim -- ${[...file, ...replay].join(' ')}`);
     }
     return { text: lines.join('\n'), violated: r.violating > 0 };
   }

@@ -29,6 +29,7 @@ export type { SagaDefinition, SagaDefinitionJson, SagaStep, SagaStepJson, StepKi
 export { BUILT_IN_DEFINITIONS, DEFINITION_NAMES } from './definitions/builtins';
 export { resolveDefinition } from './definitions';
 export { type DefinitionProblem, definitionProblems, MAX_STEPS } from './definitions/validate';
+export { definitionJsonSchema } from './definitions/jsonSchema';
 /** The orchestrator statechart, built from a definition. */
 export { createOrchestratorMachine, type OrchestratorMachine } from './coordinators/orchestratorMachine';
 /** Retry policy defaults, limits and the delays a policy produces. */

@@ -23,7 +23,8 @@ export interface PolicyProblem {
   message: string;
 }
 
-const RANGES = {
+/** The numeric policy fields' ranges (inclusive); the definition JSON Schema reads them too. */
+export const RETRY_RANGES = {
   initialIntervalMs: [0, MAX_INTERVAL_MS],
   maxIntervalMs: [0, MAX_INTERVAL_MS],
   backoffCoefficient: [1, MAX_BACKOFF_COEFFICIENT],
@@ -42,8 +43,8 @@ export function checkRetryPolicy(value: unknown): PolicyProblem[] {
       }
     } else if (k === 'jitter') {
       if (v !== 'none' && v !== 'full') out.push({ path: k, message: `must be 'none' or 'full'; got ${JSON.stringify(v)}` });
-    } else if (k in RANGES) {
-      const [min, max] = RANGES[k as keyof typeof RANGES];
+    } else if (k in RETRY_RANGES) {
+      const [min, max] = RETRY_RANGES[k as keyof typeof RETRY_RANGES];
       if (typeof v !== 'number' || !(v >= min && v <= max)) out.push({ path: k, message: `must be a number from ${min} to ${max.toLocaleString('en-US')}; got ${JSON.stringify(v)}` });
     } else {
       out.push({ path: k, message: 'is not a retry policy field (maxAttempts, initialIntervalMs, backoffCoefficient, maxIntervalMs, jitter)' });

@@ -63,6 +63,19 @@ export const flagCodec: Codec<boolean> = {
 /** A step id of a built-in saga. */
 export const stepCodec: Codec<StepId> = enumCodec(LINK_STEP_IDS);
 
+const STEP_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+/** Most steps a definition has (the core's MAX_STEPS). */
+const MAX_LINK_STEPS = 8;
+
+/**
+ * A step of the definition the link runs: one of `steps` when known; without them (writing a
+ * link) any well-formed step id, so a custom saga's steps can be written and read back.
+ */
+export function stepCodecFor(steps?: readonly string[]): Codec<StepId> {
+  if (steps) return enumCodec(steps);
+  return { type: 'enum', expected: 'a step id: 1 to 32 of a-z, 0-9 and -', parse: (raw) => (STEP_ID.test(raw) ? raw : undefined), format: (s) => s };
+}
+
 /**
  * A comma-separated list of `item`s, at most `maxItems` long. With `key`, two items with the same
  * key make the whole list invalid: `payment:1,payment:2` has no single meaning.
@@ -96,28 +109,34 @@ export function listCodec<T>(item: Codec<T>, maxItems: number, key?: (value: T) 
  * A per-step setting written as `step:value,step:value` (each step at most once), read into a
  * `Partial<Record<StepId, V>>`. Written back in forward step order, so a map has one spelling.
  */
-export function stepMapCodec<V>(value: Codec<V>): Codec<Partial<Record<StepId, V>>> {
+export function stepMapCodec<V>(value: Codec<V>, steps?: readonly string[]): Codec<Partial<Record<StepId, V>>> {
+  const step = stepCodecFor(steps);
   const pair: Codec<[StepId, V]> = {
     type: 'pair',
     expected: `step:value`,
     parse: (raw) => {
       const colon = raw.indexOf(':');
       if (colon < 0) return undefined;
-      const step = stepCodec.parse(raw.slice(0, colon));
+      const id = step.parse(raw.slice(0, colon));
       const v = value.parse(raw.slice(colon + 1));
-      return step === undefined || v === undefined ? undefined : [step, v];
+      return id === undefined || v === undefined ? undefined : [id, v];
     },
     format: ([step, v]) => `${step}:${value.format(v)}`,
   };
-  const list = listCodec(pair, LINK_STEP_IDS.length, ([step]) => step);
+  const list = listCodec(pair, steps?.length ?? Math.max(MAX_LINK_STEPS, LINK_STEP_IDS.length), ([id]) => id);
   return {
     type: 'step map',
-    expected: `a comma-separated list of step:value where step is one of ${LINK_STEP_IDS.join(', ')} (each at most once) and value is ${value.expected}`,
+    expected: `a comma-separated list of step:value where step is ${steps ? `one of ${steps.join(', ')}` : 'a step id'} (each at most once) and value is ${value.expected}`,
     parse: (raw) => {
       const pairs = list.parse(raw);
       return pairs === undefined ? undefined : Object.fromEntries(pairs);
     },
-    format: (map) => list.format(LINK_STEP_IDS.flatMap((step): [StepId, V][] => (map[step] === undefined ? [] : [[step, map[step] as V]]))),
+    // The definition's step order, then any other step in the map's own order: one spelling per map.
+    format: (map) => {
+      const known = steps ?? LINK_STEP_IDS;
+      const order = [...known, ...Object.keys(map).filter((k) => !known.includes(k))];
+      return list.format(order.flatMap((id): [StepId, V][] => (map[id] === undefined ? [] : [[id, map[id] as V]])));
+    },
   };
 }
 

@@ -41,7 +41,7 @@ export const AUTO_START_HEIGHT = 600;
  *
  * @throws RangeError when `appHref` is not http(s) (an app opened from a file cannot be embedded).
  */
-export function embedCode(appHref: string, scenario: Partial<Scenario>, lessonId: string | null, choices: EmbedChoices): EmbedCode {
+export function embedCode(appHref: string, scenario: Partial<Scenario>, lessonId: string | null, choices: EmbedChoices, decorate: (url: string) => string = (u) => u): EmbedCode {
   const problems: string[] = [];
   const origin = choices.parentOrigin.trim();
   const originOk = origin === '' || isHttpOrigin(origin);
@@ -57,7 +57,8 @@ export function embedCode(appHref: string, scenario: Partial<Scenario>, lessonId
     ...(origin && originOk ? { parentOrigin: origin } : {}),
   };
   // A lesson is its own pinned run: the link names the lesson alone.
-  const url = shareUrl(appHref, lesson ? {} : scenario, view);
+  // `decorate` adds what only the app knows how to write (a custom saga or lesson, packed).
+  const url = decorate(shareUrl(appHref, lesson ? {} : scenario, view));
   const auto = choices.height === 'auto';
   const code = embedSnippet(url, {
     title: lesson ? 'Saga Simulator lesson' : 'Saga Simulator: an interactive saga run',

@@ -8,7 +8,9 @@
 
 import type { Scenario } from '../core/types';
 import { isHttpOrigin } from './codecs';
+import { checkDefinitionValue, definitionWarnings } from './definitionLink';
 import { loadedMessage, loadFailedMessage, MESSAGE_SOURCE, type OutgoingMessage, readyMessage } from './outgoingMessages';
+import { plainData } from './plainData';
 import { MAX_QUERY_LENGTH, MAX_VALUE_LENGTH, type ParseQueryOptions, parseQuery, parseQueryEntries, type Warning } from './urlSchema';
 import type { ViewOptions } from './viewOptions';
 
@@ -26,6 +28,8 @@ export type IncomingCommand =
       view: ViewOptions;
       /** What in the params was ignored; show these as text like a link's warnings. */
       warnings: Warning[];
+      /** A lesson written as JSON (a plain-data copy, unchecked: the course checks it), or null when it was not plain data. */
+      lesson?: unknown;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -78,8 +82,24 @@ function parseLoadParams(params: unknown, options: ParseQueryOptions): ReturnTyp
   return parseQueryEntries(entries, options);
 }
 
+/**
+ * A `load` with a `definition`: the saga is checked first and the params are read against its
+ * steps. A definition that cannot run becomes warnings, and the order saga runs instead.
+ */
+function readLoadWithDefinition(params: unknown, raw: unknown, options: ParseQueryOptions): IncomingCommand | null {
+  const copied = plainData(raw);
+  const checked = copied === undefined ? null : checkDefinitionValue(copied);
+  if (checked?.ok) {
+    const parsed = parseLoadParams(params, { ...options, steps: checked.definition.steps.map((s) => s.id) });
+    return parsed && { type: 'load', ...parsed, scenario: { ...parsed.scenario, definition: checked.definition } };
+  }
+  const parsed = parseLoadParams(params, options);
+  const problems = checked ? checked.problems : [{ path: '', message: 'the definition is not plain JSON data (or is far too large)' }];
+  return parsed && { type: 'load', ...parsed, warnings: [...definitionWarnings(problems, 'message'), ...parsed.warnings] };
+}
+
 function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand | null {
-  const props = plainProps(data, 3);
+  const props = plainProps(data, 4);
   if (!props || props.get('source') !== MESSAGE_SOURCE) return null;
   const type = props.get('type');
   if (type === 'play' || type === 'pause' || type === 'reset' || type === 'ping') {
@@ -93,6 +113,13 @@ function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand
     const parsed = parseLoadParams(props.get('params'), options);
     return parsed && { type: 'load', ...parsed };
   }
+  if (type === 'load' && hasExactly(props, ['source', 'type', 'params', 'lesson'])) {
+    const parsed = parseLoadParams(props.get('params'), options);
+    return parsed && { type: 'load', ...parsed, lesson: plainData(props.get('lesson'), { depth: 12, values: 5000, stringLength: 2000 }) ?? null };
+  }
+  if (type === 'load' && hasExactly(props, ['source', 'type', 'params', 'definition'])) {
+    return readLoadWithDefinition(props.get('params'), props.get('definition'), options);
+  }
   return null;
 }
 
@@ -101,7 +128,10 @@ function readCommand(data: unknown, options: ParseQueryOptions): IncomingCommand
  * `{ source: 'saga-sim', type: 'play' | 'pause' | 'reset' | 'ping' }`,
  * `{ source: 'saga-sim', type: 'seek', step }` (a whole number from 0) or
  * `{ source: 'saga-sim', type: 'load', params }` (params: a query string, or a flat object of
- * string values, read with the URL schema). With `allowedOrigin`, messages from any other origin
+ * string values, read with the URL schema), optionally with `definition` (a saga definition as JSON
+ * data, checked by the core's rules: when it cannot run, the command carries its problems as
+ * warnings and the order saga) or `lesson` (a lesson file as JSON data, checked by the course).
+ * With `allowedOrigin`, messages from any other origin
  * are null too. Never throws, whatever `data` is (throwing getters, Proxies, cycles, huge strings).
  */
 export function parseIncomingMessage(
@@ -128,7 +158,10 @@ export function loadRefusal(data: unknown, options: ParseQueryOptions = {}): str
   try {
     const props = plainProps(data, 16);
     if (!props || props.get('source') !== MESSAGE_SOURCE || props.get('type') !== 'load') return null;
-    if (!hasExactly(props, ['source', 'type', 'params'])) return ['A load message has exactly the keys source, type and params.'];
+    const keys = ['source', 'type', 'params'];
+    if (!hasExactly(props, keys) && !hasExactly(props, [...keys, 'definition']) && !hasExactly(props, [...keys, 'lesson'])) {
+      return ['A load message has exactly the keys source, type and params, and optionally definition or lesson.'];
+    }
     if (parseLoadParams(props.get('params'), options)) return null;
     const params = props.get('params');
     if (typeof params === 'string') return [`params is longer than ${MAX_QUERY_LENGTH} characters.`];

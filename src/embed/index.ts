@@ -4,6 +4,21 @@
  */
 
 export { type Codec, isHttpOrigin } from './codecs';
+export {
+  checkDefinitionJson,
+  checkDefinitionValue,
+  DEF_PARAM,
+  type DecodedDefinition,
+  decodeDefinition,
+  definitionWarnings,
+  encodeDefinition,
+  LONG_LINK_LENGTH,
+  packJson,
+  parseLink,
+  splitDefinitionParam,
+  unpackJson,
+  withDefinitionParam,
+} from './definitionLink';
 export { EMBED_SANDBOX, embedSnippet, type EmbedSnippetOptions, escapeAttribute, shareUrl } from './embedSnippet';
 export {
   createHostBridge,

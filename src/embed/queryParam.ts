@@ -12,6 +12,8 @@ import type { ViewOptions } from './viewOptions';
 export interface ParseQueryOptions {
   /** The lesson ids that exist. Without it, any id of 1–40 characters `a-z`, `0-9`, `-` is accepted. */
   lessonIds?: readonly string[];
+  /** The step ids of the saga the link runs. Without it, read from the link's `definition` (the order saga's by default). */
+  steps?: readonly string[];
 }
 
 /** Longest single value read; a longer one is ignored with a warning. */

@@ -8,8 +8,8 @@
 import { DEFINITION_NAMES } from '../core/definitions/builtins';
 import { SCENARIO_FIELDS, type ScenarioField } from '../core/scenarioFields';
 import type { Scenario } from '../core/types';
-import { type Codec, enumCodec, flagCodec, intCodec, listCodec, stepMapCodec } from './codecs';
-import { crashCodec, nonZero, stepOrNone } from './paramCodecs';
+import { type Codec, enumCodec, flagCodec, intCodec, LINK_STEP_IDS, listCodec, stepMapCodec } from './codecs';
+import { crashCodec, crashCodecFor, nonZero, stepOrNone, stepOrNoneFor } from './paramCodecs';
 import { defineParam, type QueryParam } from './queryParam';
 
 /** Most entries a `schedule` may have. */
@@ -89,7 +89,8 @@ function paramFor(f: ScenarioField): QueryParam | undefined {
     case 'step':
       return defineParam<string>({
         ...base,
-        codec: stepOrNone,
+        // The link's own saga's steps when known (a custom definition in the link), else any built-in saga's.
+        codec: (o) => (o.steps ? stepOrNoneFor(o.steps) : stepOrNone),
         defaultValue: 'none',
         defaultText: docs.defaultText ?? 'none',
         read: (s) => (get(s) as string | undefined) ?? 'none',
@@ -100,7 +101,7 @@ function paramFor(f: ScenarioField): QueryParam | undefined {
       const amount = amountCodec(t);
       return defineParam<Partial<Record<string, number | 'always'>>>({
         ...base,
-        codec: stepMapCodec(amount),
+        codec: (o) => stepMapCodec(amount, o.steps ?? LINK_STEP_IDS),
         expected: `a comma-separated list of step:n${t.always ? ' or step:always' : ''}, such as ${docs.example ?? 'payment:1'}, with n ${amount.expected.replace(/^a whole number /, '').replace(/, or always$/, '')} and each step once`,
         defaultValue: {},
         defaultText: docs.defaultText ?? 'none',
@@ -112,7 +113,7 @@ function paramFor(f: ScenarioField): QueryParam | undefined {
     case 'crash':
       return defineParam<Scenario['crash'] | 'none'>({
         ...base,
-        codec: crashCodec,
+        codec: (o) => (o.steps ? crashCodecFor(o.steps) : crashCodec),
         expected: 'step:before-call or step:after-commit, such as payment:after-commit (or none)',
         defaultValue: 'none',
         defaultText: docs.defaultText ?? 'none',

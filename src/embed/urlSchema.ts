@@ -176,8 +176,9 @@ function unknownMessage(name: string): string {
 }
 
 /** A step named by a link must be a step of the saga the link chose (whatever order the parameters came in). */
-function checkSteps(state: QueryState, seen: ReadonlySet<string>, warnings: WarningList): void {
-  const definition = BUILT_IN_DEFINITIONS[state.scenario.definition as DefinitionName] ?? BUILT_IN_DEFINITIONS.order;
+function checkSteps(state: QueryState, seen: ReadonlySet<string>, warnings: WarningList, given?: readonly string[]): void {
+  // A link carrying its own saga (def=) names that saga's steps; otherwise the built-in it names.
+  const definition = given ? { id: 'your own', steps: given.map((id) => ({ id })) } : (BUILT_IN_DEFINITIONS[state.scenario.definition as DefinitionName] ?? BUILT_IN_DEFINITIONS.order);
   const steps = definition.steps.map((s) => s.id);
   for (const param of QUERY_PARAMS) {
     if (!seen.has(param.name)) continue;
@@ -224,7 +225,7 @@ function readEntries(entries: Iterable<readonly [string, string]>, options: Pars
       warnings.add(name, invalidMessage(param, raw, options));
     }
   }
-  checkSteps(state, seen, warnings);
+  checkSteps(state, seen, warnings, options.steps);
   return { ...state, warnings: warnings.done() };
 }
 

@@ -9,6 +9,7 @@ import { undoIsANewAction } from './03-undo-is-a-new-action';
 import { retriesNeedKeys } from './04-retries-need-keys';
 import { sagasAreNotIsolated } from './05-sagas-are-not-isolated';
 import { theConceptsStay } from './06-the-concepts-stay';
+import { customLessonById } from './format/customLesson';
 import type { Lesson } from './types';
 
 export const LESSONS: readonly Lesson[] = [assumeItWorks, someoneHasToDrive, undoIsANewAction, retriesNeedKeys, sagasAreNotIsolated, theConceptsStay];
@@ -16,8 +17,8 @@ export const LESSONS: readonly Lesson[] = [assumeItWorks, someoneHasToDrive, und
 /** Lesson ids in course order, for validating `?lesson=` and host `load` params. */
 export const LESSON_IDS: readonly string[] = LESSONS.map((l) => l.id);
 
-/** The lesson with this id, or undefined. */
-export const lessonById = (id: string | undefined | null): Lesson | undefined => LESSONS.find((l) => l.id === id);
+/** The lesson with this id (a built-in one, or the custom lesson loaded from a link or host page), or undefined. */
+export const lessonById = (id: string | undefined | null): Lesson | undefined => LESSONS.find((l) => l.id === id) ?? customLessonById(id);
 
 /** The lesson after this one, if any. */
 export function nextLesson(id: string): Lesson | undefined {

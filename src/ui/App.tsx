@@ -26,12 +26,14 @@ import { EmbedBar } from './course/EmbedBar';
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
 import { WarningBanner } from './course/WarningBanner';
+import { useEditorStore } from './editor/editorStore';
 import './app.css';
 import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
+const SagaEditor = lazy(() => import('./editor/SagaEditor').then((r) => ({ default: r.SagaEditor })));
 // The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
 const Race = memo(RacePanel);
 const loading = <p className="loading">Loading…</p>;
@@ -84,7 +86,9 @@ function Simulator({ lesson, locked = false }: SimulatorProps) {
   // Embedded, the page is compact: the knobs only when the link lists its panels and asks for them,
   // the race only when there is one.
   const embed = useCourseStore((s) => s.embed);
-  const controls = !lesson && show('controls') && (!embed || panels.length < ALL_PANELS.length);
+  // The saga editor brings its own controls for its own steps.
+  const editing = useEditorStore((s) => s.open);
+  const controls = !lesson && !editing && show('controls') && (!embed || panels.length < ALL_PANELS.length);
   const race = show('race') && (!lesson || lesson.view === 'race') && (!embed || run.scenario.buyers > 1);
 
   return (
@@ -172,6 +176,7 @@ export function App() {
   const embed = useCourseStore((s) => s.embed);
   const phase = useCourseStore((s) => s.phase);
   const lesson = lessonById(useCourseStore((s) => s.lessonId));
+  const editing = useEditorStore((s) => s.open) && !lesson && !embed;
   // A lesson shows its run only once the learner has predicted; its controls unlock once the prediction is checked.
   const showRun = !lesson || phase !== 'predict';
   const locked = lesson !== undefined && phase === 'watch';
@@ -193,6 +198,11 @@ export function App() {
         <main className={embed ? 'app-main embedded' : 'app-main'}>
           <WarningBanner />
           {lesson && <LessonPanel lesson={lesson} />}
+          {editing && (
+            <Suspense fallback={loading}>
+              <SagaEditor />
+            </Suspense>
+          )}
           {showRun && (
             <ErrorBoundary onRestart={reset}>
               {view === 'compare' ? (

@@ -7,15 +7,22 @@ export interface DefinitionProblem {
   message: string;
 }
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-const KINDS: readonly StepKind[] = ['compensatable', 'pivot', 'retriable'];
-const STEP_KEYS = new Set(['id', 'service', 'action', 'compensation', 'kind', 'table', 'retry', 'compensationRetry', 'timeoutMs', 'confirm', 'events']);
+/** What ids (of a saga, a step, a table) look like. The JSON Schema (`jsonSchema.ts`) reads these constants too. */
+export const ID = /^[a-z0-9][a-z0-9-]*$/;
+export const KINDS: readonly StepKind[] = ['compensatable', 'pivot', 'retriable'];
+/** Every field a step may have. */
+export const STEP_FIELDS = ['id', 'service', 'action', 'compensation', 'kind', 'table', 'retry', 'compensationRetry', 'timeoutMs', 'confirm', 'events'] as const;
+const STEP_KEYS = new Set<string>(STEP_FIELDS);
+/** Longest texts, in characters: sentences (title, action, compensation), names (service, topic), ids. */
+export const MAX_LENGTH = { sentence: 80, name: 40, sagaId: 40, stepId: 32 } as const;
+/** The three choreography topics a step's `events` names. */
+export const EVENT_KEYS = ['succeeded', 'failed', 'compensated'] as const;
 export const MAX_STEPS = 8;
 /** Longest reply timeout a step may set, in virtual ms (one hour). */
 export const MAX_TIMEOUT_MS = 3_600_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max = 80) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+const text = (v: unknown, max: number = MAX_LENGTH.sentence) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 
 function checkStep(s: unknown, i: number, out: DefinitionProblem[]): void {
   const at = (field: string) => `steps[${i}].${field}`;
@@ -24,10 +31,10 @@ function checkStep(s: unknown, i: number, out: DefinitionProblem[]): void {
     return;
   }
   for (const k of Object.keys(s)) if (!STEP_KEYS.has(k)) out.push({ path: at(k), message: `is not a step field (fields: ${[...STEP_KEYS].join(', ')})` });
-  if (typeof s.id !== 'string' || !ID.test(s.id) || s.id.length > 32) out.push({ path: at('id'), message: 'must be 1–32 characters: a-z, 0-9 and -' });
-  if (!text(s.service, 40)) out.push({ path: at('service'), message: 'must be a service name (1–40 characters)' });
-  if (!text(s.action)) out.push({ path: at('action'), message: 'must say what the step does, in words (1–80 characters)' });
-  if (s.compensation !== undefined && !text(s.compensation)) out.push({ path: at('compensation'), message: 'must say what undoes the step, in words (1–80 characters)' });
+  if (typeof s.id !== 'string' || !ID.test(s.id) || s.id.length > MAX_LENGTH.stepId) out.push({ path: at('id'), message: `must be 1–${MAX_LENGTH.stepId} characters: a-z, 0-9 and -` });
+  if (!text(s.service, MAX_LENGTH.name)) out.push({ path: at('service'), message: `must be a service name (1–${MAX_LENGTH.name} characters)` });
+  if (!text(s.action)) out.push({ path: at('action'), message: `must say what the step does, in words (1–${MAX_LENGTH.sentence} characters)` });
+  if (s.compensation !== undefined && !text(s.compensation)) out.push({ path: at('compensation'), message: `must say what undoes the step, in words (1–${MAX_LENGTH.sentence} characters)` });
   if (!KINDS.includes(s.kind as StepKind)) out.push({ path: at('kind'), message: `must be one of ${KINDS.join(', ')}; got ${JSON.stringify(s.kind)}` });
   if (s.kind === 'compensatable' && s.compensation === undefined) out.push({ path: at('compensation'), message: 'a compensatable step needs a compensation (what undoes it)' });
   if (s.table !== undefined && (typeof s.table !== 'string' || !ID.test(s.table) || s.table === 'sagaLog')) {
@@ -43,7 +50,7 @@ function checkStep(s: unknown, i: number, out: DefinitionProblem[]): void {
   }
   if (s.events !== undefined) {
     const e = s.events;
-    if (!isObject(e) || !['succeeded', 'failed', 'compensated'].every((k) => text(e[k], 40))) {
+    if (!isObject(e) || !EVENT_KEYS.every((k) => text(e[k], MAX_LENGTH.name))) {
       out.push({ path: at('events'), message: 'must name three topics: succeeded, failed, compensated' });
     }
   }
@@ -58,8 +65,8 @@ function checkStep(s: unknown, i: number, out: DefinitionProblem[]): void {
 export function definitionProblems(json: unknown): DefinitionProblem[] {
   const out: DefinitionProblem[] = [];
   if (!isObject(json)) return [{ path: '', message: 'a saga definition must be a JSON object with id, title and steps' }];
-  if (typeof json.id !== 'string' || !ID.test(json.id) || json.id.length > 40) out.push({ path: 'id', message: 'must be 1–40 characters: a-z, 0-9 and -' });
-  if (!text(json.title)) out.push({ path: 'title', message: 'must be a title (1–80 characters)' });
+  if (typeof json.id !== 'string' || !ID.test(json.id) || json.id.length > MAX_LENGTH.sagaId) out.push({ path: 'id', message: `must be 1–${MAX_LENGTH.sagaId} characters: a-z, 0-9 and -` });
+  if (!text(json.title)) out.push({ path: 'title', message: `must be a title (1–${MAX_LENGTH.sentence} characters)` });
   if (!Array.isArray(json.steps) || json.steps.length < 1 || json.steps.length > MAX_STEPS) {
     out.push({ path: 'steps', message: `must be a list of 1 to ${MAX_STEPS} steps` });
     return out;

@@ -73,11 +73,14 @@ function Field({ f, scenario, onPatch }: { f: ScenarioField; scenario: Partial<S
   const steps = stepsOf(scenario);
   const t = f.type;
   switch (t.kind) {
-    case 'definition':
+    case 'definition': {
+      // A saga of the instructor's own (from the editor or a link) stays selected until a built-in is picked.
+      const custom = typeof value === 'object' && value !== null ? (value as { title?: unknown }) : undefined;
       return (
         <label title={f.description}>
           {w.label}{' '}
-          <select value={typeof value === 'string' ? value : 'order'} onChange={(e) => onPatch(switchDefinition(scenario, e.target.value))}>
+          <select value={custom ? 'custom' : typeof value === 'string' ? value : 'order'} onChange={(e) => e.target.value !== 'custom' && onPatch(switchDefinition(scenario, e.target.value))}>
+            {custom && <option value="custom">Your own: {String(custom.title)}</option>}
             {Object.values(BUILT_IN_DEFINITIONS).map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title}
@@ -86,6 +89,7 @@ function Field({ f, scenario, onPatch }: { f: ScenarioField; scenario: Partial<S
           </select>
         </label>
       );
+    }
     case 'enum':
       return (
         <label title={f.description}>

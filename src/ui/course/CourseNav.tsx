@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LESSONS } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { isLessonDone } from '../../store/progressStorage';
+import { EDIT_PARAM, useEditorStore } from '../editor/editorStore';
 import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
 
 /** The lesson list with what is done (a word and a tick, not only a colour), the sandbox, and "Reset progress". */
@@ -10,6 +11,7 @@ export function CourseNav() {
   const progress = useCourseStore((s) => s.progress);
   const resetProgress = useCourseStore((s) => s.resetProgress);
   const [cleared, setCleared] = useState(false);
+  const editing = useEditorStore((s) => s.open);
   const done = LESSONS.filter((l) => isLessonDone(progress, l.id)).length;
 
   return (
@@ -36,8 +38,13 @@ export function CourseNav() {
           );
         })}
         <li className="sandbox-link">
-          <InAppLink href={SANDBOX_HREF} aria-current={lessonId === null ? 'page' : undefined}>
+          <InAppLink href={SANDBOX_HREF} aria-current={lessonId === null && !editing ? 'page' : undefined}>
             Sandbox
+          </InAppLink>
+        </li>
+        <li className="sandbox-link">
+          <InAppLink href={`?${EDIT_PARAM}=1`} aria-current={lessonId === null && editing ? 'page' : undefined}>
+            Your own saga
           </InAppLink>
         </li>
       </ol>

@@ -2,13 +2,16 @@ import { shareUrl } from '../../embed';
 import { lessonById } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
 
 /** The only chrome an embedded run has: what it is, and a way out to the full simulator (same run). */
 export function EmbedBar() {
   const scenario = useUiStore((s) => s.scenario);
   const speed = useUiStore((s) => s.speed);
   const lessonId = useCourseStore((s) => s.lessonId);
-  const full = shareUrl(window.location.href, scenario, { ...(lessonId ? { lesson: lessonId } : {}), speed });
+  // A custom saga goes along once its link encoding is ready.
+  useEditorStore((s) => s.encoded);
+  const full = withDefinitionInUrl(shareUrl(window.location.href, scenario, { ...(lessonId ? { lesson: lessonId } : {}), speed }));
   return (
     <div className="embed-bar">
       <h1 className="embed-title">{lessonById(lessonId) ? 'Saga Simulator lesson' : 'Saga Simulator'}</h1>

@@ -5,6 +5,7 @@ import { type EmbedChoices, embedCode } from '../../embed/embedChoices';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import './embedOptions.css';
+import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
 
 /** Each panel a frame can show, in words. */
 const PANEL_NAMES: Record<PanelId, string> = {
@@ -32,6 +33,9 @@ interface Props {
  */
 export function EmbedOptions({ onCopy }: Props) {
   const id = useId();
+  // A custom saga or lesson goes along once packed.
+  useEditorStore((s) => s.encoded);
+  useEditorStore((s) => s.lesson);
   const scenario = useUiStore((s) => s.scenario);
   const lessonId = useCourseStore((s) => s.lessonId);
   const stop = useCourseStore((s) => s.stop);
@@ -50,7 +54,7 @@ export function EmbedOptions({ onCopy }: Props) {
 
   let result: ReturnType<typeof embedCode> | null = null;
   try {
-    result = embedCode(window.location.href, scenario, lessonId, { ...choices, ...(atMoment ? { step: stop.index } : {}) });
+    result = embedCode(window.location.href, scenario, lessonId, { ...choices, ...(atMoment ? { step: stop.index } : {}) }, withDefinitionInUrl);
   } catch {
     // Opened from a file: an iframe needs the app on a web server.
   }

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useId, useRef, useState } from 'react';
-import { shareUrl } from '../../embed';
+import { LONG_LINK_LENGTH, shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
 
 const ShareExtras = lazy(() => import('./ShareExtras'));
 
@@ -27,9 +28,11 @@ export function ShareBox() {
   const linkField = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
   const [opened, setOpened] = useState(false);
+  // A custom saga travels in the link once compressed; re-render when that is done.
+  useEditorStore((s) => s.encoded);
 
   const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
-  const link = shareUrl(window.location.href, scenario, view);
+  const link = withDefinitionInUrl(shareUrl(window.location.href, scenario, view));
 
   const onCopy = async (what: 'Link' | 'Embed code', text: string, field: HTMLInputElement | HTMLTextAreaElement | null) => {
     const ok = await copy(text, field);
@@ -47,6 +50,12 @@ export function ShareBox() {
             Copy link
           </button>
         </div>
+        {link.length > LONG_LINK_LENGTH && (
+          <p className="warning">
+            <span aria-hidden="true">⚠</span> This link is {link.length.toLocaleString('en-US')} characters long (most of it your saga). Some chat tools, course platforms and
+            servers cut links over {LONG_LINK_LENGTH.toLocaleString('en-US')} characters: share the saga as a .json file too.
+          </p>
+        )}
         {opened && (
           <Suspense fallback={<p className="hint">Loading the embed options…</p>}>
             <ShareExtras onCopy={(code, field) => onCopy('Embed code', code, field)} />

@@ -5,10 +5,11 @@
 
 import { useEffect } from 'react';
 import type { Scenario } from '../../core';
-import { defaultScenario, type ParsedQuery, parseQuery, toQuery, type ViewOptions } from '../../embed';
+import { defaultScenario, type ParsedQuery, parseLink, parseQuery, splitDefinitionParam, toQuery, unpackJson, type ViewOptions } from '../../embed';
 import { LESSON_IDS, lessonById } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
+import { rememberEncoding, takeEditParam, useEditorStore, watchDefinitionEncoding, withEditorParams } from '../editor/editorStore';
 import { useRaceStore } from '../race/raceStore';
 
 /** The scenario without the fields that hold their default, so the store holds what was asked for. */
@@ -22,8 +23,21 @@ export function minimalScenario(scenario: Scenario): Partial<Scenario> {
   return out as Partial<Scenario>;
 }
 
-/** Reads a query string against the schema, with the course's lesson ids. */
-export const parseSearch = (search: string): ParsedQuery => parseQuery(search, { lessonIds: LESSON_IDS });
+/** Reads a query string against the schema, with the course's lesson ids (and the loaded custom lesson's). */
+export const parseSearch = (search: string): ParsedQuery => parseQuery(search, { lessonIds: lessonIds() });
+
+const lessonIds = (): string[] => {
+  const custom = useEditorStore.getState().lesson?.id;
+  return custom ? [...LESSON_IDS, custom] : [...LESSON_IDS];
+};
+
+const safeParse = (json: string): unknown => {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Puts a parsed link into the stores. A lesson opened with no scenario settings, or exactly its
@@ -78,12 +92,47 @@ export function currentView(): ViewOptions {
   };
 }
 
-/** The query string (without `?`) of the current run and view. */
-export const currentQuery = (): string => toQuery(useUiStore.getState().scenario, currentView());
+/**
+ * The query string (without `?`) of the current run and view, with a custom saga (`def`) and the
+ * open editor (`edit=1`); null while a custom saga's link encoding is still being computed.
+ */
+export const currentQuery = (): string | null => withEditorParams(toQuery(useUiStore.getState().scenario, currentView()));
 
-/** Reads the page's own URL into the stores. Call once, before the first render. */
-export function bootFromLocation(): void {
-  applyParsed(parseSearch(window.location.search));
+/**
+ * Reads a link into the stores: `edit=1` opens the saga editor; a custom saga (`def`) is
+ * unpacked first (asynchronously), so the other parameters are checked against its steps.
+ */
+export function applyLink(search: string): void | Promise<void> {
+  const { rest: afterEdit, editing } = takeEditParam(search);
+  useEditorStore.setState({ open: editing, draft: null });
+  const params = new URLSearchParams(afterEdit);
+  const lessonDef = params.get('lessonDef');
+  if (lessonDef !== null) {
+    params.delete('lessonDef');
+    // The lesson file names its own id and pins its own scenario, its saga included.
+    params.delete('lesson');
+    params.delete('def');
+    return import('../editor/customLessonLoad').then(async ({ applyCustomLesson }) => {
+      const unpacked = await unpackJson(lessonDef, 'the lesson in the link');
+      const json = unpacked.ok ? safeParse(unpacked.json) : undefined;
+      const parsed = parseSearch(params.toString());
+      if (!unpacked.ok) return applyParsed({ ...parsed, warnings: [{ param: 'lessonDef', message: `The lesson in this link cannot be shown: ${unpacked.problems[0].message}.` }, ...parsed.warnings] });
+      applyCustomLesson(json ?? null, parsed, 'link', lessonDef);
+    });
+  }
+  const rest = afterEdit;
+  const { encoded } = splitDefinitionParam(rest);
+  if (encoded === undefined) return applyParsed(parseSearch(rest));
+  return parseLink(rest, { lessonIds: LESSON_IDS }).then((parsed) => {
+    const def = parsed.scenario.definition;
+    if (typeof def === 'object') rememberEncoding(def, encoded);
+    applyParsed(parsed);
+  });
+}
+
+/** Reads the page's own URL into the stores. Call once, before the first render (after it settles, when it returns a promise). */
+export function bootFromLocation(): void | Promise<void> {
+  return applyLink(window.location.search);
 }
 
 /** After the page changed in place, keyboard and screen reader users continue from the lesson's title. */
@@ -94,8 +143,7 @@ export function focusLessonTitle(): void {
 /** Opens another URL of the app without reloading (lesson links), with a history entry. */
 export function navigate(search: string): void {
   window.history.pushState(null, '', search || window.location.pathname);
-  applyParsed(parseSearch(search));
-  focusLessonTitle();
+  Promise.resolve(applyLink(search)).then(focusLessonTitle);
 }
 
 const SYNC_DELAY_MS = 150;
@@ -108,6 +156,7 @@ export function useUrlSync(): void {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
         const query = currentQuery();
+        if (query === null) return;
         if (`?${query}` === window.location.search || (query === '' && window.location.search === '')) return;
         try {
           window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
@@ -122,14 +171,20 @@ export function useUrlSync(): void {
     const unsubCourse = useCourseStore.subscribe((s, prev) => {
       if (s.lessonId !== prev.lessonId || s.embed !== prev.embed) write();
     });
+    const unsubEditor = useEditorStore.subscribe((s, prev) => {
+      if (s.open !== prev.open || s.encoded !== prev.encoded) write();
+    });
+    const unwatch = watchDefinitionEncoding();
     // Once now: the address bar shows the run's canonical link (ignored parameters gone).
     write();
-    const onPop = () => applyParsed(parseSearch(window.location.search));
+    const onPop = () => applyLink(window.location.search);
     window.addEventListener('popstate', onPop);
     return () => {
       window.clearTimeout(timer);
       unsubUi();
       unsubCourse();
+      unsubEditor();
+      unwatch();
       window.removeEventListener('popstate', onPop);
     };
   }, []);

@@ -10,6 +10,11 @@ export function obey(command: IncomingCommand): void {
   const ui = useUiStore.getState();
   switch (command.type) {
     case 'load':
+      // A lesson written as JSON is checked and opened by the authoring code, loaded on demand.
+      if (command.lesson !== undefined) {
+        import('../editor/customLessonLoad').then(({ applyCustomLesson }) => applyCustomLesson(command.lesson, command, 'host'));
+        return;
+      }
       applyParsed(command, 'host');
       return;
     case 'play':
