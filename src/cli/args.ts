@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { definitionProblems, SCENARIO_FIELDS, type SagaDefinitionJson, type Scenario, type ScenarioField } from '../core';
+import { TRACE_FORMATS, type TraceFormat } from '../core/trace-export';
 import { negated, parseFlagValue, scenarioHelp, stepsOfDefinition, UsageError } from './flags';
 
 export { UsageError } from './flags';
@@ -18,6 +19,8 @@ export interface CliOptions {
   export?: string;
   /** `--out DIR` (with `--export`): write the files into DIR. */
   out?: string;
+  /** Print only the run's trace in this format (--otlp, --jaeger, --chrome-trace). */
+  trace?: TraceFormat;
   /** The saga definition file the scenario runs (`--definition-file`), for the replay line. */
   definitionFile?: string;
 }
@@ -64,6 +67,20 @@ const OPTIONS = {
   '--export': 'ENGINE: print the saga as code: asl | temporal | durable | hand-rolled',
   '--out': 'DIR: (with --export) write the files into DIR instead of printing them',
 } as const;
+/** Flags that print only the run's trace, in one export format. */
+const TRACE_FLAGS: Record<string, { format: TraceFormat; text: string }> = Object.fromEntries(
+  TRACE_FORMATS.map((format) => [
+    `--${format}`,
+    {
+      format,
+      text: {
+        otlp: "print only the run's spans as OTLP/JSON (an ExportTraceServiceRequest)",
+        jaeger: "print only the run's spans as Jaeger JSON (Jaeger UI opens it from a file)",
+        'chrome-trace': "print only the run's spans as a Chrome trace (Perfetto, chrome://tracing)",
+      }[format],
+    },
+  ]),
+);
 
 export const USAGE = `Usage: npm run sim -- [options]
 
@@ -72,7 +89,7 @@ Exit codes: 0 done, 1 an invariant is violated under --strict, 2 a usage error.
 
 ${scenarioHelp().join('\n')}
   ${`${DEFINITION_FILE_FLAG} FILE`.padEnd(32)} run the saga defined in a JSON file (see public/saga-definition.schema.json)
-${Object.entries(ACTIONS)
+${[...Object.entries(ACTIONS), ...Object.entries(TRACE_FLAGS).map(([flag, t]) => [flag, t.text])]
   .map(([flag, text]) => `  ${flag.padEnd(32)} ${text}`)
   .join('\n')}
 ${Object.entries(OPTIONS)
@@ -89,7 +106,7 @@ const BOOLEANS = new Map<string, { f: ScenarioField; value: string }>(
   ]),
 );
 const VALUED = new Map(SCENARIO_FIELDS.filter((f) => f.type.kind !== 'bool').map((f) => [f.flag, f]));
-const ALL_FLAGS = [...VALUED.keys(), DEFINITION_FILE_FLAG, ...BOOLEANS.keys(), ...Object.keys(ACTIONS), ...Object.keys(OPTIONS)];
+const ALL_FLAGS = [...VALUED.keys(), DEFINITION_FILE_FLAG, ...BOOLEANS.keys(), ...Object.keys(ACTIONS), ...Object.keys(TRACE_FLAGS), ...Object.keys(OPTIONS)];
 
 /** Parses argv (without node and script). Throws {@link UsageError} naming the valid choices. */
 export function parseArgs(argv: readonly string[], read?: (path: string) => string): CliOptions {
@@ -100,6 +117,12 @@ export function parseArgs(argv: readonly string[], read?: (path: string) => stri
     const [flag, inline] = eq > 0 ? [argv[i].slice(0, eq), argv[i].slice(eq + 1)] : [argv[i], undefined];
     if (flag in ACTIONS) {
       o[flag.slice(2) as 'json' | 'explore' | 'matrix' | 'strict' | 'help'] = true;
+      continue;
+    }
+    const trace = TRACE_FLAGS[flag];
+    if (trace) {
+      if (o.trace && o.trace !== trace.format) throw new UsageError(`${flag}: choose one trace format; --${o.trace} was given too.`);
+      o.trace = trace.format;
       continue;
     }
     if (flag === DEFINITION_FILE_FLAG) {
@@ -126,6 +149,8 @@ export function parseArgs(argv: readonly string[], read?: (path: string) => stri
     raw.push([field, value]);
   }
   if (o.out !== undefined && o.export === undefined) throw new UsageError('--out works with --export only.');
+  if (o.trace && (o.json || o.explore || o.matrix))
+    throw new UsageError(`--${o.trace} prints only the trace; it cannot be combined with ${o.json ? '--json' : o.explore ? '--explore' : '--matrix'}.`);
   // The definition first: the other flags' step ids are checked against it.
   const definition = raw.find(([f]) => f.name === 'definition');
   if (o.definitionFile !== undefined && definition) throw new UsageError(`Use either ${definition[0].flag} or ${DEFINITION_FILE_FLAG}, not both.`);

@@ -1,4 +1,5 @@
 import { exploreInterleavings, invariantsFor, narrate, resolveDefinition, resolveScenario, runScenario, ScenarioError, serializeRun } from '../core';
+import { exportTrace } from '../core/trace-export';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { exportFiles, printFiles, writeFiles } from './exportCode';
 import { scenarioToArgs } from './flags';
@@ -36,6 +37,7 @@ export function execute(o: CliOptions): CliOutput {
   }
   const run = runScenario(o.scenario);
   const violated = run.violations.length > 0;
+  if (o.trace) return { text: exportTrace(run, o.trace).trimEnd(), violated };
   if (o.json) return { text: serializeRun(run), violated };
   const ctx = { ...run.scenario, definition: run.scenario.definition };
   const lines: string[] = [];

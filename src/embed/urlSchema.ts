@@ -16,6 +16,7 @@ import { EMBED_PARAMS } from './embedParams';
 import { defineParam, MAX_VALUE_LENGTH, type ParseQueryOptions, type QueryParam, type QuerySource, type QueryState } from './queryParam';
 import { safeExcerpt } from './safeText';
 import { SCENARIO_PARAMS } from './scenarioParams';
+import { traceViewParams } from './traceViewParams';
 import { ALL_PANELS, freshDefaultView, PAGES, type PageId, type PanelId, SPEEDS, type Speed, type ViewOptions } from './viewOptions';
 
 /** Something in a link that was ignored, and why, in plain words. Render it as text. */
@@ -60,7 +61,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
   defineParam<PageId>({
     name: 'view',
     target: 'view',
-    description: 'Which page shows: one run, choreography and orchestration side by side, or the failure matrix.',
+    description: 'Which page shows: one run, choreography and orchestration side by side, the failure matrix, or the trace waterfall.',
     codec: enumCodec(PAGES),
     defaultValue: 'single',
     defaultText: 'single (one run)',
@@ -132,6 +133,11 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
   }),
   ...EMBED_PARAMS,
   ...SCENARIO_PARAMS.filter((p) => p.name === 'schedule'),
+  ...traceViewParams({
+    scenarioParams: () => QUERY_PARAMS.filter((p) => p.target === 'scenario').map((p) => p.name),
+    read: (entries) => parseQueryEntries(entries),
+    write: (scenario) => toQuery(scenario),
+  }),
 ];
 
 // A Map, not an object, so names like `__proto__` or `constructor` are just unknown parameters.

@@ -3,6 +3,8 @@
  * These travel in the URL next to the scenario but never change the simulation.
  */
 
+import type { Scenario } from '../core/types';
+
 /** Playback speeds a link may ask for, as multiples of normal speed. */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
@@ -26,8 +28,8 @@ export const ALL_PANELS = [
 /** One of {@link ALL_PANELS}. */
 export type PanelId = (typeof ALL_PANELS)[number];
 
-/** Which page shows: one run, the two modes side by side, or the failure matrix. */
-export const PAGES = ['single', 'compare', 'matrix'] as const;
+/** Which page shows: one run, the two modes side by side, the failure matrix, or the trace waterfall. */
+export const PAGES = ['single', 'compare', 'matrix', 'trace'] as const;
 
 /** One of {@link PAGES}. */
 export type PageId = (typeof PAGES)[number];
@@ -52,6 +54,8 @@ export interface ViewOptions {
   step?: number;
   /** Embedded: also post checked answers as xAPI statements. Absent: off. */
   xapi?: boolean;
+  /** Trace view: the run the waterfall is compared with. Absent: the same scenario without faults. */
+  baseline?: 'none' | Scenario;
 }
 
 /** The view when the URL says nothing. Frozen: copy it before changing anything. */

@@ -1,5 +1,5 @@
 /**
- * The course: six lessons following the product's story (DESIGN §2), in order. Each lesson is a
+ * The course: seven lessons following the product's story (DESIGN §2), in order. Each lesson is a
  * data file; the course UI renders whatever this list holds.
  */
 
@@ -9,10 +9,11 @@ import { undoIsANewAction } from './03-undo-is-a-new-action';
 import { retriesNeedKeys } from './04-retries-need-keys';
 import { sagasAreNotIsolated } from './05-sagas-are-not-isolated';
 import { theConceptsStay } from './06-the-concepts-stay';
+import { watchingSagasInProduction } from './07-watching-sagas-in-production';
 import { customLessonById } from './format/customLesson';
 import type { Lesson } from './types';
 
-export const LESSONS: readonly Lesson[] = [assumeItWorks, someoneHasToDrive, undoIsANewAction, retriesNeedKeys, sagasAreNotIsolated, theConceptsStay];
+export const LESSONS: readonly Lesson[] = [assumeItWorks, someoneHasToDrive, undoIsANewAction, retriesNeedKeys, sagasAreNotIsolated, theConceptsStay, watchingSagasInProduction];
 
 /** Lesson ids in course order, for validating `?lesson=` and host `load` params. */
 export const LESSON_IDS: readonly string[] = LESSONS.map((l) => l.id);

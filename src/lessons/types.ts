@@ -55,8 +55,8 @@ export type Question = ChoiceQuestion | OrderQuestion | NumberQuestion;
 /** The knobs a lesson can leave enabled for "Try it yourself", named like the URL parameters. */
 export type ControlId = 'failAt' | 'keys' | 'lost' | 'compFail' | 'seed' | 'mode' | 'drop' | 'crash' | 'buyers' | 'stock' | 'lock' | 'lockPolicy';
 
-/** Which view runs the lesson: one run, choreography and orchestration side by side, or one run with the race panel. */
-export type LessonView = 'single' | 'compare' | 'race';
+/** Which view runs the lesson: one run, choreography and orchestration side by side, one run with the race panel, or the trace waterfall. */
+export type LessonView = 'single' | 'compare' | 'race' | 'trace';
 
 /** A small comparison table shown with the lesson's text. Cells are plain text. */
 export interface LessonTable {

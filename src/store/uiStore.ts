@@ -9,8 +9,8 @@ export type Speed = (typeof SPEEDS)[number];
 /** Panels a link can show or hide (the embed may pin a subset): one list, shared with the URL schema. */
 export { ALL_PANELS, type PanelId } from '../embed/viewOptions';
 
-/** One run, choreography and orchestration of the same scenario side by side, or the failure matrix. */
-export type ViewId = 'single' | 'compare' | 'matrix';
+/** One run, choreography and orchestration of the same scenario side by side, the failure matrix, or the run's trace waterfall. */
+export type ViewId = 'single' | 'compare' | 'matrix' | 'trace';
 
 /**
  * UI-only state: what the learner asked for (the scenario's inputs), how far the run is

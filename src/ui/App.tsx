@@ -32,6 +32,7 @@ import './course/course.css';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
+const TraceView = lazy(() => import('./waterfall/TraceView').then((r) => ({ default: r.TraceView })));
 const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
 const SagaEditor = lazy(() => import('./editor/SagaEditor').then((r) => ({ default: r.SagaEditor })));
 // The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
@@ -212,6 +213,10 @@ export function App() {
               ) : view === 'matrix' && !lesson ? (
                 <Suspense fallback={loading}>
                   <MatrixView />
+                </Suspense>
+              ) : view === 'trace' ? (
+                <Suspense fallback={loading}>
+                  <TraceView lesson={lesson} locked={locked} />
                 </Suspense>
               ) : (
                 <Simulator lesson={lesson} locked={locked} />

@@ -58,12 +58,12 @@ test.describe('course', () => {
     await page.reload();
     const nav = page.getByRole('navigation', { name: 'Course' });
     await expect(nav.getByRole('link', { name: /Assume it works \(completed\)/ })).toBeVisible();
-    await expect(nav.getByText('1 of 6 lessons done')).toBeVisible();
+    await expect(nav.getByText('1 of 7 lessons done')).toBeVisible();
 
     await nav.getByRole('button', { name: 'Reset progress' }).click();
-    await expect(nav.getByText('0 of 6 lessons done')).toBeVisible();
+    await expect(nav.getByText('0 of 7 lessons done')).toBeVisible();
     await page.reload();
-    await expect(page.getByRole('navigation', { name: 'Course' }).getByText('0 of 6 lessons done')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Course' }).getByText('0 of 7 lessons done')).toBeVisible();
   });
 
   test('corrupt stored progress is ignored: the page still loads', async ({ page }) => {
@@ -71,7 +71,7 @@ test.describe('course', () => {
     await page.evaluate((key) => localStorage.setItem(key, '{garbage'), PROGRESS_KEY);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByText('0 of 6 lessons done')).toBeVisible();
+    await expect(page.getByText('0 of 7 lessons done')).toBeVisible();
     await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: /Undo is a new action/ }).click();
     await expect(page.getByRole('heading', { name: 'Undo is a new action' })).toBeVisible();
   });

@@ -53,6 +53,10 @@ describe('parseQuery: valid values', () => {
     ['parentOrigin=http://localhost:8080', { view: { parentOrigin: 'http://localhost:8080' } }],
     ['schedule=0,1,3,2', { scenario: { schedule: [0, 1, 3, 2] } }],
     [`schedule=${Array(500).fill('1').join(',')}`, { scenario: { schedule: Array(500).fill(1) } }],
+    ['view=trace', { view: { page: 'trace' } }],
+    ['baseline=none', { view: { baseline: 'none' } }],
+    ['baseline=defaults', { view: { baseline: { seed: 1, mode: 'orchestration' } } }],
+    ['baseline=seed%3D2%26failAt%3Dpayment', { view: { baseline: { seed: 2, failAt: 'payment' } } }],
   ];
   it.each(cases)('%s', (q, expected) => {
     const parsed = parseQuery(`?${q}`);
@@ -136,7 +140,7 @@ const BAD_VALUES: Record<string, string[]> = {
   drop: ['', 'all', 'PAYMENT'],
   crash: ['', 'payment', 'payment:during', 'payment:after-commit:forward', 'x:before-call', 'payment:before-call:compensation:x', ':after-commit'],
   definition: ['', 'pivot', 'ORDER'],
-  view: ['', 'Matrix', 'grid', 'single,matrix'],
+  view: ['', 'Matrix', 'grid', 'single,matrix', 'waterfall', 'Trace', 'single,trace'],
   delay: ['', 'payment', 'payment:0', 'payment:600001', 'payment:always', 'payment:1.5', 'payment:1,payment:2', 'refund:100'],
   speed: ['', '3', '0', '.5', '1.0', '16', '-1'],
   autoplay: ['', 'true', 'on'],
@@ -159,6 +163,8 @@ const BAD_VALUES: Record<string, string[]> = {
     `https://${'a'.repeat(3000)}.example`,
   ],
   schedule: ['', '4', '0,,1', '-1', Array(501).fill('0').join(','), '0,1,x', '0.5', '1,'],
+  // A baseline carries a scenario only: no view settings, no baseline of its own, nothing invalid.
+  baseline: ['', 'seed%3Dx', 'view%3Dtrace', 'baseline%3Dnone', 'speed%3D2', 'bogus%3D1', 'seed%3D1%26seed%3D2'],
 };
 
 describe('parseQuery: every bad value of every parameter', () => {

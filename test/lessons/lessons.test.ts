@@ -45,13 +45,13 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
 });
 
 describe('the course', () => {
-  it('has six lessons with unique, link-safe ids, in order', () => {
-    expect(LESSONS).toHaveLength(6);
-    expect(new Set(LESSON_IDS).size).toBe(6);
+  it('has seven lessons with unique, link-safe ids, in order', () => {
+    expect(LESSONS).toHaveLength(7);
+    expect(new Set(LESSON_IDS).size).toBe(7);
     for (const id of LESSON_IDS) expect(id).toMatch(/^[a-z0-9-]{1,40}$/);
     expect(lessonById(LESSON_IDS[2])).toBe(LESSONS[2]);
     expect(nextLesson(LESSON_IDS[0])).toBe(LESSONS[1]);
-    expect(nextLesson(LESSON_IDS[5])).toBeUndefined();
+    expect(nextLesson(LESSON_IDS[6])).toBeUndefined();
   });
 
   it('a wrong prediction is marked wrong, and an incomplete one is not an answer', () => {

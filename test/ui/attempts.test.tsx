@@ -34,14 +34,14 @@ describe('attempts', () => {
     expect(screen.getByText('Not quite — the run went differently.')).toBeInTheDocument();
     expect(screen.getByText(/^Not done yet: read why below, then "Answer again"/)).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Course' });
-    expect(nav).toHaveTextContent('0 of 6 lessons done');
+    expect(nav).toHaveTextContent('0 of 7 lessons done');
     expect(within(nav).getByRole('link', { name: /Someone has to drive/ })).not.toHaveAccessibleName(/completed/);
 
     await user.click(screen.getByRole('button', { name: 'Answer again' }));
     await answerCompleted();
     expect(screen.getByText(/^Lesson done after a second try: you have read why .* \(2 tries so far\)\.$/)).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: /Someone has to drive \(completed after a second try\)/ })).toBeInTheDocument();
-    expect(nav).toHaveTextContent('1 of 6 lessons done');
+    expect(nav).toHaveTextContent('1 of 7 lessons done');
   });
 
   it('says so when progress cannot be saved (storage blocked in a cross-site frame)', async () => {

@@ -5,9 +5,10 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'single', label: 'Single run' },
   { id: 'compare', label: 'Side by side' },
   { id: 'matrix', label: 'Failure matrix' },
+  { id: 'trace', label: 'Trace' },
 ];
 
-/** "Single run" / "Side by side" / "Failure matrix": which view the page shows. Switching starts the run from its beginning. */
+/** "Single run" / "Side by side" / "Failure matrix" / "Trace": which view the page shows. Switching starts the run from its beginning. */
 export function ViewSwitch() {
   const view = useUiStore((s) => s.view);
   const setView = useUiStore((s) => s.setView);

@@ -32,7 +32,7 @@ function StepHeading({ children }: { children: string }) {
 /** Back to the lesson's own scenario, at its prediction. */
 function restart(lesson: Lesson): void {
   useRaceStore.setState({ mode: 'seeded', picks: [] });
-  useUiStore.setState({ scenario: lesson.scenario, cursor: 0, playing: false, view: lesson.view === 'compare' ? 'compare' : 'single' });
+  useUiStore.setState({ scenario: lesson.scenario, cursor: 0, playing: false, view: lesson.view === 'compare' || lesson.view === 'trace' ? lesson.view : 'single' });
   useCourseStore.getState().openLesson(lesson.id, 'predict');
   focusLessonTitle();
 }

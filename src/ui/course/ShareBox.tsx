@@ -3,6 +3,7 @@ import { LONG_LINK_LENGTH, shareUrl } from '../../embed';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
+import { traceViewOptions, useBaselineStore } from '../waterfall/baselineStore';
 
 const ShareExtras = lazy(() => import('./ShareExtras'));
 
@@ -31,7 +32,10 @@ export function ShareBox() {
   // A custom saga travels in the link once compressed; re-render when that is done.
   useEditorStore((s) => s.encoded);
 
-  const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels] };
+  const page = useUiStore((s) => s.view);
+  useBaselineStore((s) => s.choice); // the link carries the trace view's baseline: re-render when it changes
+  const trace = page === 'trace' && !lessonId ? { page, ...traceViewOptions(page, lessonId) } : {};
+  const view = { ...(lessonId ? { lesson: lessonId } : {}), speed, panels: [...panels], ...trace };
   const link = withDefinitionInUrl(shareUrl(window.location.href, scenario, view));
 
   const onCopy = async (what: 'Link' | 'Embed code', text: string, field: HTMLInputElement | HTMLTextAreaElement | null) => {

@@ -11,6 +11,7 @@ import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { rememberEncoding, takeEditParam, useEditorStore, watchDefinitionEncoding, withEditorParams } from '../editor/editorStore';
 import { useRaceStore } from '../race/raceStore';
+import { baselineChoiceOf, traceViewOptions, useBaselineStore } from '../waterfall/baselineStore';
 
 /** The scenario without the fields that hold their default, so the store holds what was asked for. */
 export function minimalScenario(scenario: Scenario): Partial<Scenario> {
@@ -59,11 +60,12 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     speed: parsed.view.speed,
     panels: parsed.view.panels,
     // A lesson's own view wins; otherwise the link's page (`view=`).
-    view: lesson ? (lesson.view === 'compare' ? 'compare' : 'single') : (parsed.view.page ?? 'single'),
+    view: lesson ? (lesson.view === 'compare' || lesson.view === 'trace' ? lesson.view : 'single') : (parsed.view.page ?? 'single'),
     cursor: 0,
     // A link to a moment opens paused there.
     playing: parsed.view.autoplay && !pinned && parsed.view.step === undefined,
   });
+  useBaselineStore.setState({ choice: baselineChoiceOf(parsed.view.baseline) });
   course.openLesson(lesson?.id ?? null, lesson && !pinned ? 'explore' : 'predict');
   useCourseStore.setState({
     warnings: parsed.warnings,
@@ -89,6 +91,7 @@ export function currentView(): ViewOptions {
     embed: course.embed,
     ...(course.xapi ? { xapi: true } : {}),
     ...(course.parentOrigin ? { parentOrigin: course.parentOrigin } : {}),
+    ...traceViewOptions(ui.view, course.lessonId),
   };
 }
 
@@ -168,6 +171,7 @@ export function useUrlSync(): void {
     const unsubUi = useUiStore.subscribe((s, prev) => {
       if (s.scenario !== prev.scenario || s.speed !== prev.speed || s.panels !== prev.panels || s.view !== prev.view) write();
     });
+    const unsubBaseline = useBaselineStore.subscribe(write);
     const unsubCourse = useCourseStore.subscribe((s, prev) => {
       if (s.lessonId !== prev.lessonId || s.embed !== prev.embed) write();
     });
@@ -183,6 +187,7 @@ export function useUrlSync(): void {
       window.clearTimeout(timer);
       unsubUi();
       unsubCourse();
+      unsubBaseline();
       unsubEditor();
       unwatch();
       window.removeEventListener('popstate', onPop);
