@@ -1,25 +1,35 @@
-import type { RunResult } from '../core';
-import { spansOfRun } from '../core/trace-export/runSpans';
-import { attr, type SagaSpan } from '../core/trace-export/spanModel';
+import type { RunResult, TraceEvent } from '../core';
 import { formatAnswer } from './answers';
 import type { ChoiceQuestion, Lesson } from './types';
 
-/** A call as the waterfall shows it: the orchestrator's request, or a choreography participant handling an event. */
-const isCall = (s: SagaSpan) => s.kind === 'client' || s.kind === 'consumer';
-
-/** The first saga's forward calls per step, as the waterfall draws them: from the first attempt's start to the last one's end. */
-function stepTimes(run: RunResult): Map<string, { ms: number; attempts: SagaSpan[] }> {
-  const out = new Map<string, { ms: number; attempts: SagaSpan[] }>();
-  for (const s of spansOfRun(run)) {
-    if (s.saga !== 's-1' || !isCall(s) || s.phase !== 'forward' || !s.step) continue;
-    const attempts = [...(out.get(s.step)?.attempts ?? []), s];
-    out.set(s.step, { attempts, ms: Math.max(...attempts.map((a) => a.endMs)) - Math.min(...attempts.map((a) => a.startMs)) });
+/**
+ * The first saga's forward calls per step, as the waterfall draws them: from the first attempt's
+ * start to its last reply. Read straight off the trace's own facts (the waterfall's spans are built
+ * from the same events, and a test checks that both agree), so the span builder stays out of the
+ * first page load.
+ */
+type Attempt = { started: TraceEvent; ended?: TraceEvent; lost: boolean };
+function stepTimes(run: RunResult): Map<string, { ms: number; attempts: Attempt[] }> {
+  const out = new Map<string, { ms: number; attempts: Attempt[] }>();
+  for (const e of run.trace) {
+    if (e.saga !== 's-1' || typeof e.step !== 'string') continue;
+    const entry = out.get(e.step) ?? { ms: 0, attempts: [] };
+    const current = entry.attempts.at(-1);
+    if (e.type === 'step.started') entry.attempts.push({ started: e, lost: false });
+    else if (current && !current.ended && (e.type === 'step.succeeded' || e.type === 'step.failed')) current.ended = e;
+    else if (current && !current.ended && e.type === 'response.lost') current.lost = true;
+    else continue;
+    out.set(e.step, entry);
+  }
+  for (const entry of out.values()) {
+    const ends = entry.attempts.map((a) => a.ended?.at ?? a.started.at);
+    entry.ms = Math.max(...ends) - entry.attempts[0].started.at;
   }
   return out;
 }
 
 /** The step whose row group in the waterfall is widest. */
-function longestStep(run: RunResult): string {
+export function longestStep(run: RunResult): string {
   let best = '';
   let bestMs = -1;
   for (const [step, { ms }] of stepTimes(run)) {
@@ -27,10 +37,6 @@ function longestStep(run: RunResult): string {
   }
   return best;
 }
-
-/** Whether the service span inside this call carries a lost reply. */
-const lostReply = (spans: readonly SagaSpan[], call: SagaSpan): boolean =>
-  spans.some((s) => s.parentSpanId === call.spanId && attr(s, 'saga.response_lost') === true);
 
 const secs = (ms: number) => `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
 
@@ -49,22 +55,20 @@ const question: ChoiceQuestion = {
     const times = stepTimes(run);
     const step = longestStep(run);
     const slow = times.get(step);
-    const spans = spansOfRun(run);
-    const failed = spans.find(
-      (s) => isCall(s) && s.phase === 'forward' && s.status === 'error' && s.statusMessage !== undefined && !s.statusMessage.startsWith('no response'),
-    );
-    const undone = spans.filter((s) => isCall(s) && s.compensation && s.status === 'ok').map((s) => s.step);
+    const failed = run.trace.find((e) => e.saga === 's-1' && e.type === 'step.failed' && e.business === true);
+    const undone = run.trace.filter((e) => e.saga === 's-1' && e.type === 'compensation.succeeded').map((e) => e.step);
     const first = slow?.attempts[0];
     const last = slow?.attempts.at(-1);
     if (!slow || slow.ms === 0) {
       return 'In this run every step’s own span is an instant: each service’s local transaction takes no time here, and the time passes between spans, on the network or the bus. Read the gaps, not the bars.';
     }
+    const reasonOf = (e?: TraceEvent) => (e?.reason === 'timeout' ? `no response after ${secs(Number(e.timeoutMs))}` : String(e?.reason ?? ''));
     return (
       `${formatAnswer(question, step)}: ${secs(slow.ms)} from its first call to its last reply. ` +
-      (first?.status === 'error' && last && slow.attempts.length > 1
-        ? `Its first attempt is the long red bar, ended by “${first.statusMessage}”${lostReply(spans, first) ? ': the service had committed, but its reply was lost' : ''}. A dashed gap follows — the retry’s backoff — and then attempt ${last.attempt}, ${attr(last, 'saga.replayed') === true ? 'answered from the stored reply (same idempotency key)' : 'executed again by the service'}. `
+      (first?.ended?.type === 'step.failed' && last && slow.attempts.length > 1
+        ? `Its first attempt is the long red bar, ended by “${reasonOf(first.ended)}”${first.lost ? ': the service had committed, but its reply was lost' : ''}. A dashed gap follows — the retry’s backoff — and then attempt ${last.started.attempt}, ${last.ended?.replayed === true ? 'answered from the stored reply (same idempotency key)' : 'executed again by the service'}. `
         : '') +
-      (failed ? `The step that failed is ${failed.step}, in red with its reason: ${failed.statusMessage}. ` : '') +
+      (failed ? `The step that failed is ${failed.step}, in red with its reason: ${String(failed.reason)}. ` : '') +
       (undone.length > 0 ? `The amber rows are the compensations, in the order they ran: ${undone.join(', ')} — each linked to the call it undoes. ` : '') +
       'Nothing here is special to the simulator: Jaeger, Datadog or Honeycomb draw the same waterfall from real services. Download the trace and open it in one of them.'
     );
