@@ -15,6 +15,10 @@ export interface CliOptions {
   /** Exit 1 when any invariant is violated (for CI). */
   strict: boolean;
   help: boolean;
+  /** `--export ENGINE`: print (or write) the saga as code instead of running it. */
+  export?: string;
+  /** `--out DIR` (with `--export`): write the files into DIR. */
+  out?: string;
   /** Print only the run's trace in this format (--otlp, --jaeger, --chrome-trace). */
   trace?: TraceFormat;
   /** The saga definition file the scenario runs (`--definition-file`), for the replay line. */
@@ -58,6 +62,11 @@ const ACTIONS = {
   '--help': 'this text',
 } as const;
 
+/** Flags with a value that are not scenario fields. */
+const OPTIONS = {
+  '--export': 'ENGINE: print the saga as code: asl | temporal | durable | hand-rolled',
+  '--out': 'DIR: (with --export) write the files into DIR instead of printing them',
+} as const;
 /** Flags that print only the run's trace, in one export format. */
 const TRACE_FLAGS: Record<string, { format: TraceFormat; text: string }> = Object.fromEntries(
   TRACE_FORMATS.map((format) => [
@@ -83,6 +92,9 @@ ${scenarioHelp().join('\n')}
 ${[...Object.entries(ACTIONS), ...Object.entries(TRACE_FLAGS).map(([flag, t]) => [flag, t.text])]
   .map(([flag, text]) => `  ${flag.padEnd(32)} ${text}`)
   .join('\n')}
+${Object.entries(OPTIONS)
+  .map(([flag, text]) => `  ${`${flag} ${text.split(':')[0]}`.padEnd(32)} ${text.slice(text.indexOf(':') + 2)}`)
+  .join('\n')}
 
 Step ids come from the saga definition (order: inventory, order, payment, warehouse, delivery;
 trip: flight, hotel, car, payment).`;
@@ -94,7 +106,7 @@ const BOOLEANS = new Map<string, { f: ScenarioField; value: string }>(
   ]),
 );
 const VALUED = new Map(SCENARIO_FIELDS.filter((f) => f.type.kind !== 'bool').map((f) => [f.flag, f]));
-const ALL_FLAGS = [...VALUED.keys(), DEFINITION_FILE_FLAG, ...BOOLEANS.keys(), ...Object.keys(ACTIONS), ...Object.keys(TRACE_FLAGS)];
+const ALL_FLAGS = [...VALUED.keys(), DEFINITION_FILE_FLAG, ...BOOLEANS.keys(), ...Object.keys(ACTIONS), ...Object.keys(TRACE_FLAGS), ...Object.keys(OPTIONS)];
 
 /** Parses argv (without node and script). Throws {@link UsageError} naming the valid choices. */
 export function parseArgs(argv: readonly string[], read?: (path: string) => string): CliOptions {
@@ -119,6 +131,12 @@ export function parseArgs(argv: readonly string[], read?: (path: string) => stri
       o.definitionFile = value;
       continue;
     }
+    if (flag in OPTIONS) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+      o[flag.slice(2) as 'export' | 'out'] = value;
+      continue;
+    }
     const bool = BOOLEANS.get(flag);
     if (bool) {
       raw.push([bool.f, bool.value]);
@@ -130,6 +148,7 @@ export function parseArgs(argv: readonly string[], read?: (path: string) => stri
     if (value === undefined) throw new UsageError(`${flag} needs a value.`);
     raw.push([field, value]);
   }
+  if (o.out !== undefined && o.export === undefined) throw new UsageError('--out works with --export only.');
   if (o.trace && (o.json || o.explore || o.matrix))
     throw new UsageError(`--${o.trace} prints only the trace; it cannot be combined with ${o.json ? '--json' : o.explore ? '--explore' : '--matrix'}.`);
   // The definition first: the other flags' step ids are checked against it.

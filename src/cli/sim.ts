@@ -1,6 +1,7 @@
 import { exploreInterleavings, invariantsFor, narrate, resolveDefinition, resolveScenario, runScenario, ScenarioError, serializeRun } from '../core';
 import { exportTrace } from '../core/trace-export';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
+import { exportFiles, printFiles, writeFiles } from './exportCode';
 import { scenarioToArgs } from './flags';
 import { matrixOutput } from './matrix';
 
@@ -13,6 +14,9 @@ export interface CliOutput {
 /** Runs what the options ask for. Pure, so it can be tested. */
 export function execute(o: CliOptions): CliOutput {
   if (o.help) return { text: USAGE, violated: false };
+  if (o.export !== undefined) {
+    return { text: printFiles(exportFiles(o.export, o.scenario)), violated: false };
+  }
   if (o.matrix) return matrixOutput(o.scenario, o.json);
   if (o.explore) {
     const r = exploreInterleavings(o.scenario);
@@ -60,6 +64,11 @@ export const render = (o: CliOptions): string => execute(o).text;
 export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
     const o = parseArgs(argv);
+    if (o.export !== undefined && o.out !== undefined) {
+      // --out DIR: the files go straight into DIR (workflows.ts and activities.ts for Temporal, …).
+      out(`${writeFiles(exportFiles(o.export, o.scenario), o.out).map((path) => `Wrote ${path}`).join('\n')}\n`);
+      return 0;
+    }
     const { text, violated } = execute(o);
     out(`${text}\n`);
     return o.strict && violated ? 1 : 0;

@@ -61,3 +61,5 @@ export {
   type Verdict,
   verdictOf,
 } from './matrix/failureMatrix';
+/** The same saga as Step Functions (ASL), Temporal, Durable Functions and hand-rolled code. */
+export { type CodeAnchor, type CodeFile, ENGINE_TITLES, ENGINES, type Engine, exportCode, type ExportDefinition, type ExportOptions, toAslRetry, toDurableRetry, toTemporalRetry } from './engines';

@@ -22,6 +22,7 @@ export const ALL_PANELS = [
   'incidents',
   'race',
   'log',
+  'code',
 ] as const;
 
 /** One of {@link ALL_PANELS}. */

@@ -1,61 +1,46 @@
 import { formatAnswer } from './answers';
-import type { StepId } from '../core';
-import { after, alertWords, brokenInvariants, chargeRows, eventsOf, firstOf, listWords, plural, serviceName } from './runFacts';
+import type { RunResult } from '../core';
+import { after, chargeRows } from './runFacts';
 import type { ChoiceQuestion, Lesson, LessonTable } from './types';
+
+/** The key the first call to Payments after the restart carried: same as before the crash, another, or none. */
+function keyAfterRestart(run: RunResult): string {
+  const first = run.trace.find((e) => e.type === 'step.started' && e.step === 'payment');
+  const again = after(run, 'orchestrator.recovered').find((e) => e.type === 'step.started' && e.step === 'payment');
+  if (!again) return 'not-called';
+  if (typeof again.key !== 'string') return 'none';
+  return again.key === first?.key ? 'same' : 'new';
+}
 
 const question: ChoiceQuestion = {
   kind: 'choice',
-  prompt: 'The orchestrator restarts from its log. What happens to the payment step? (Idempotency keys are on.)',
+  prompt:
+    'The orchestrator crashes after Payments charged the card, restarts from its log and calls Payments again. Which idempotency key does that call carry? (While the run plays, the Code panel shows the call being made.)',
   options: [
-    { value: 'skipped', label: 'It is skipped, because the charge already happened' },
-    { value: 'deduplicated', label: 'It is called again, and Payments replays its stored reply: one charge' },
-    { value: 'charged-twice', label: 'It is called again, and the card is charged a second time' },
-    { value: 'compensated', label: 'The saga gives up and refunds the card' },
+    { value: 'same', label: 'The same key as the first call: saga id, step and action (s-1:payment:forward)' },
+    { value: 'new', label: 'A new key for the new attempt' },
+    { value: 'none', label: 'No key at all' },
+    { value: 'not-called', label: 'None: the log says the payment is done, so Payments is not called again' },
   ],
-  answer: (run) => {
-    const later = after(run, 'orchestrator.recovered');
-    const is = (type: string) => later.some((e) => e.type === type && e.step === 'payment');
-    if (is('compensation.succeeded')) return 'compensated';
-    if (!is('step.started')) return 'skipped';
-    if (is('step.deduplicated')) return 'deduplicated';
-    return chargeRows(run) > 1 ? 'charged-twice' : 'deduplicated';
-  },
-  expected: 'deduplicated',
+  answer: keyAfterRestart,
+  expected: 'same',
   explain: (run) => {
-    const engines = 'Step Functions, Temporal and Durable Functions recover the same way, which is why their documentation asks for idempotent activities.';
     const n = chargeRows(run);
-    const broken = brokenInvariants(run);
-    const end = `The ledger holds ${plural(n, 'charge row')}; the saga ends ${run.outcome} with ${alertWords(run)}${broken ? `, and ${broken} ${run.violations.length === 1 ? 'is' : 'are'} broken` : ''}.`;
-    const crashed = firstOf(run, 'orchestrator.crashed');
-    if (!crashed) return `The orchestrator did not crash in this run. ${end} ${engines}`;
-    const step = crashed.step as StepId;
-    const svc = serviceName(step);
-    const recovered = firstOf(run, 'orchestrator.recovered');
-    const done = Array.isArray(recovered?.completed) ? (recovered.completed as string[]) : [];
-    const parts: string[] = [];
-    // The question's premise (a crash right after Payments committed): its answer opens the explanation.
-    if (step === 'payment' && crashed.when === 'after-commit') parts.push(`${formatAnswer(question, question.answer(run))}.`);
-    parts.push(
-      crashed.when === 'after-commit'
-        ? `The orchestrator crashed just after ${svc} committed, before the reply reached its log.`
-        : `The orchestrator crashed just before calling ${svc}.`,
+    const rows = `${n} charge row${n === 1 ? '' : 's'} in the ledger`;
+    const answer = keyAfterRestart(run);
+    const story =
+      answer === 'same'
+        ? `The call carried s-1:payment:forward, exactly as before the crash, so Payments replayed its stored reply: ${rows}. `
+        : answer === 'none'
+          ? `This run sends no keys (they are off), so Payments cannot tell the repeat from a new purchase: ${rows}, and no alert. The generated code always sends one. `
+          : `Here: ${rows}. `;
+    const recovered = run.trace.find((e) => e.type === 'orchestrator.recovered');
+    const done = Array.isArray(recovered?.completed) ? (recovered.completed as string[]).join(' and ') : 'the finished steps';
+    return (
+      `${formatAnswer(question, answer)}. The log recorded ${done} as done, but not the payment: its reply was lost in the crash, and re-running the step in flight is the only safe choice. ` +
+      story +
+      'Every engine builds the key the same way — Temporal’s key(\'payment\', \'forward\') from the workflow id, Step Functions’ States.Format(\'{}:payment:forward\', $$.Execution.Name), Durable Functions’ instance id — because all three recover by running the call in flight again.'
     );
-    parts.push(`On restart its log recorded ${done.length === 0 ? 'no step' : listWords(done.map(serviceName))} as done, so ${done.length === 0 ? 'nothing was skipped' : done.length === 1 ? 'that step did not run again' : 'none of them ran again'}.`);
-    if (crashed.when === 'after-commit') {
-      const writes = run.trace.filter((e) => e.type === 'db.changed' && e.op === 'insert' && e.step === step && e.action === 'forward').length;
-      const deduplicated = eventsOf(run, 'step.deduplicated').some((e) => e.step === step);
-      parts.push(`For the log, ${svc} was still in flight, so it was called again: re-running the step in flight is the only safe choice.`);
-      parts.push(
-        deduplicated
-          ? `It is safe because the call carried the same idempotency key as before: ${svc} replayed its stored reply and did nothing twice.`
-          : writes > 1
-            ? `Without a key, ${svc} could not tell the repeat from a new request and did it again: its table got ${writes} rows, not one.`
-            : `Without a key, ${svc} happened to find the row it had already written — its own check, not a guarantee every service gives.`,
-      );
-    } else {
-      parts.push(`${svc} had not been called yet, so the call after the restart was its first: there was nothing to repeat.`);
-    }
-    return `${parts.join(' ')} ${end} ${engines}`;
   },
 };
 
@@ -101,12 +86,14 @@ export const theConceptsStay: Lesson = {
   text: [
     'You will rarely write an orchestrator by hand. Workflow engines give you one: AWS Step Functions, Temporal, Azure Durable Functions. They differ in how you write a saga, not in the ideas you have met in this course.',
     'The durable log is what makes a crash survivable. Here the orchestrator crashes just after Payments committed the charge, before the reply reached the log. It restarts 3 seconds later and reads its saga log back: inventory and order are recorded as done; payment is not.',
+    'Beside the run, the Code panel shows this saga as Step Functions, Temporal and Durable Functions code, generated from the same definition and retry policies, and highlights the state or line the run is executing.',
   ],
   table,
   scenario: { crash: { step: 'payment', when: 'after-commit' } },
   unlocked: ['keys', 'crash'],
   view: 'single',
   panels: ['services', 'timeline', 'narration', 'invariants', 'incidents', 'orchestrator', 'log'],
+  showCode: true,
   question,
   tryIt:
     'Turn idempotency keys off and crash at the same point: recovery still works, and the card is charged twice. Then crash before the call instead: there is nothing to repeat.',

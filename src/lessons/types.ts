@@ -90,6 +90,8 @@ export interface Lesson {
    * explains them. The sandbox (and a lesson that lists none) shows every panel.
    */
   panels?: readonly PanelId[];
+  /** Open the Code panel beside the run (the question is answered by reading the code). */
+  showCode?: boolean;
   question: Question;
   /** What to try next with the unlocked controls. */
   tryIt: string;

@@ -17,6 +17,7 @@ import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
 import { useRunView } from './useRun';
 import { ScenarioControls } from './ScenarioControls';
+import { CodeSlot } from './code/CodeSlot';
 import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
@@ -42,6 +43,7 @@ const loading = <p className="loading">Loading…</p>;
 // The run's panels re-render only when the (deferred) run they draw changes, not on every store update.
 const Incidents = memo(IncidentPanel);
 const Services = memo(ServicesBoard);
+const Code = memo(CodeSlot);
 const TimelinePanel = memo(Timeline);
 const Story = memo(Narration);
 const Invariants = memo(InvariantsPanel);
@@ -161,6 +163,13 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           )}
         </aside>
       </div>
+      {show('code') && (
+        <div className="slot slot-code">
+          <ErrorBoundary label="the code panel" resetKey={runKey}>
+            <Code run={run} defaultOpen={lesson?.showCode} />
+          </ErrorBoundary>
+        </div>
+      )}
     </FadeInProvider>
   );
 }

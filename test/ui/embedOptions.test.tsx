@@ -37,7 +37,7 @@ describe('the embed options', () => {
     await user.click(within(options).getByRole('checkbox', { name: /Open at this moment \(event 0 of \d+\)/ }));
     expect(src().searchParams.get('step')).toBe('0');
     const panels = within(options).getByRole('group', { name: 'Panels' });
-    for (const name of ['Orchestrator and statechart', 'Narration', 'Invariants', 'Scenario controls', 'Incidents', 'Race panel (several buyers)', 'Saga log']) {
+    for (const name of ['Orchestrator and statechart', 'Narration', 'Invariants', 'Scenario controls', 'Incidents', 'Race panel (several buyers)', 'Saga log', 'The same saga as code (Step Functions, Temporal, Durable Functions)']) {
       await user.click(within(panels).getByRole('checkbox', { name }));
     }
     expect(src().searchParams.get('panels')).toBe('services,timeline');

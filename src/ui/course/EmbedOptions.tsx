@@ -18,6 +18,7 @@ const PANEL_NAMES: Record<PanelId, string> = {
   incidents: 'Incidents',
   race: 'Race panel (several buyers)',
   log: 'Saga log',
+  code: 'The same saga as code (Step Functions, Temporal, Durable Functions)',
 };
 
 interface Props {
