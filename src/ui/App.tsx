@@ -25,7 +25,7 @@ import { EmbedBar } from './course/EmbedBar';
 // A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
-import { usePublishShownRun } from './course/shownRun';
+import { usePublishShownRun, useShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
 import { useEditorStore } from './editor/editorStore';
 import './app.css';
@@ -190,6 +190,8 @@ export function App() {
   const lessonPanel = lesson && <LessonPanel lesson={lesson} />;
   // Only the single-run page has a side column; the others (side by side, trace) keep the lesson above.
   const beside = lesson !== undefined && showRun && view !== 'compare' && view !== 'trace';
+  // The header's promise follows the saga on screen (a trip is not "one order, five services").
+  const sagaOnScreen = useShownRun((s) => s.run?.scenario.definition);
   return (
     <>
       <CourseShell>
@@ -203,7 +205,7 @@ export function App() {
           <EmbedBar />
         ) : (
           <header className="app-header">
-            <Brand />
+            <Brand definition={sagaOnScreen} />
             <CourseNav />
             <div className="header-tools">
               {!lesson && <ViewSwitch />}

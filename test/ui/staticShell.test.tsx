@@ -23,4 +23,10 @@ describe('index.html static shell', () => {
     expect(shellAt('?embed=0')).not.toBeNull();
     expect(shellAt('?embed=10')).not.toBeNull();
   });
+
+  it('promises what is true for another saga than the order', () => {
+    expect(renderToStaticMarkup(<Brand definition="trip" />)).toContain('Book a trip: four services, no global undo.');
+    expect(renderToStaticMarkup(<Brand definition="order-with-pivot" />)).toContain('One order, five services, no global undo.');
+    expect(renderToStaticMarkup(<Brand definition={{ id: 'bad' } as never} />)).toContain('One order, five services, no global undo.');
+  });
 });
