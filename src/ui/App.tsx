@@ -193,55 +193,53 @@ export function App() {
   // The header's promise follows the saga on screen (a trip is not "one order, five services").
   const sagaOnScreen = useShownRun((s) => s.run?.scenario.definition);
   return (
-    <>
-      <CourseShell>
-        {/* Keyboard users reach the playback without tabbing through the lesson list. */}
+    <CourseShell>
+      {/* Keyboard users reach the playback without tabbing through the lesson list. */}
+      {showRun && (
+        <a className="skip-link" href="#playback">
+          Skip to the run
+        </a>
+      )}
+      {embed ? (
+        <EmbedBar />
+      ) : (
+        <header className="app-header">
+          <Brand definition={sagaOnScreen} />
+          <CourseNav />
+          <div className="header-tools">
+            {!lesson && <ViewSwitch />}
+            <ShareBox />
+          </div>
+        </header>
+      )}
+      <main className={`app-main${embed ? ' embedded' : ''}${lesson ? ' with-lesson' : ''}`}>
+        <WarningBanner />
+        {!beside && lessonPanel}
+        {editing && (
+          <Suspense fallback={loading}>
+            <SagaEditor />
+          </Suspense>
+        )}
         {showRun && (
-          <a className="skip-link" href="#playback">
-            Skip to the run
-          </a>
+          <ErrorBoundary onRestart={reset}>
+            {view === 'compare' ? (
+              <Suspense fallback={loading}>
+                <CompareView controlsDisabled={locked} />
+              </Suspense>
+            ) : view === 'matrix' && !lesson ? (
+              <Suspense fallback={loading}>
+                <MatrixView />
+              </Suspense>
+            ) : view === 'trace' ? (
+              <Suspense fallback={loading}>
+                <TraceView lesson={lesson} locked={locked} />
+              </Suspense>
+            ) : (
+              <Simulator lesson={lesson} locked={locked} lessonPanel={beside ? lessonPanel : undefined} />
+            )}
+          </ErrorBoundary>
         )}
-        {embed ? (
-          <EmbedBar />
-        ) : (
-          <header className="app-header">
-            <Brand definition={sagaOnScreen} />
-            <CourseNav />
-            <div className="header-tools">
-              {!lesson && <ViewSwitch />}
-              <ShareBox />
-            </div>
-          </header>
-        )}
-        <main className={`app-main${embed ? ' embedded' : ''}${lesson ? ' with-lesson' : ''}`}>
-          <WarningBanner />
-          {!beside && lessonPanel}
-          {editing && (
-            <Suspense fallback={loading}>
-              <SagaEditor />
-            </Suspense>
-          )}
-          {showRun && (
-            <ErrorBoundary onRestart={reset}>
-              {view === 'compare' ? (
-                <Suspense fallback={loading}>
-                  <CompareView controlsDisabled={locked} />
-                </Suspense>
-              ) : view === 'matrix' && !lesson ? (
-                <Suspense fallback={loading}>
-                  <MatrixView />
-                </Suspense>
-              ) : view === 'trace' ? (
-                <Suspense fallback={loading}>
-                  <TraceView lesson={lesson} locked={locked} />
-                </Suspense>
-              ) : (
-                <Simulator lesson={lesson} locked={locked} lessonPanel={beside ? lessonPanel : undefined} />
-              )}
-            </ErrorBoundary>
-          )}
-        </main>
-      </CourseShell>
-    </>
+      </main>
+    </CourseShell>
   );
 }

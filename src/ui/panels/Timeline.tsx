@@ -304,104 +304,102 @@ export function Timeline({ run, clock, until }: TimelineProps) {
   const skip = firstPaint.current;
 
   return (
-    <>
-      <section className="panel timeline" aria-labelledby={titleId}>
-        <div className="tl-head">
-          <h2 id={titleId}>Timeline</h2>
-          <button type="button" className="small" aria-pressed={fit} onClick={() => setChoice({ trace: run.trace, fit: !fit })}>
-            Fit the whole run
-          </button>
+    <section className="panel timeline" aria-labelledby={titleId}>
+      <div className="tl-head">
+        <h2 id={titleId}>Timeline</h2>
+        <button type="button" className="small" aria-pressed={fit} onClick={() => setChoice({ trace: run.trace, fit: !fit })}>
+          Fit the whole run
+        </button>
+      </div>
+      <ul className="tl-legend" aria-label="Legend">
+        <li className="tl-call">→ {choreography ? 'event' : 'call'}</li>
+        {!choreography && <li className="tl-call">⇢ response (dashed)</li>}
+        {!choreography && <li className="tl-ok">→ confirmation</li>}
+        <li className="tl-comp">↩ compensation</li>
+        <li className="tl-fail">✗ failure · ✕ lost / dropped</li>
+        <li className="tl-retry">⌐ backoff before a retry (#n = attempt)</li>
+        <li className="tl-warn">⚠ alert</li>
+        <li className="tl-neutral tl-note">≈ waits drawn shorter; ticks show real time</li>
+        {buyers > 1 &&
+          sagaIds.map((s) => (
+            <li key={s} className={`tl-buyer buyer-${((buyerOf(s) - 1) % 4) + 1}`}>
+              <span className="sp-swatch" aria-hidden="true" /> Buyer {buyerOf(s)}
+            </li>
+          ))}
+      </ul>
+      <div className="tl-frame">
+        <div className="tl-lanes" aria-hidden="true" style={{ height }}>
+          {lanes.map((lane, i) => (
+            <div key={lane} className="tl-lane-name" style={{ top: AXIS_H + i * LANE_H, height: LANE_H }}>
+              {lane === 'hub' ? hubName : (steps.find((s) => s.id === lane)?.service ?? lane)}
+            </div>
+          ))}
         </div>
-        <ul className="tl-legend" aria-label="Legend">
-          <li className="tl-call">→ {choreography ? 'event' : 'call'}</li>
-          {!choreography && <li className="tl-call">⇢ response (dashed)</li>}
-          {!choreography && <li className="tl-ok">→ confirmation</li>}
-          <li className="tl-comp">↩ compensation</li>
-          <li className="tl-fail">✗ failure · ✕ lost / dropped</li>
-          <li className="tl-retry">⌐ backoff before a retry (#n = attempt)</li>
-          <li className="tl-warn">⚠ alert</li>
-          <li className="tl-neutral tl-note">≈ waits drawn shorter; ticks show real time</li>
-          {buyers > 1 &&
-            sagaIds.map((s) => (
-              <li key={s} className={`tl-buyer buyer-${((buyerOf(s) - 1) % 4) + 1}`}>
-                <span className="sp-swatch" aria-hidden="true" /> Buyer {buyerOf(s)}
-              </li>
-            ))}
-        </ul>
-        <div className="tl-frame">
-          <div className="tl-lanes" aria-hidden="true" style={{ height }}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the chart scrolls sideways; keyboard users must be able to scroll it */}
+        <section className="tl-scroll" ref={scrollRef} aria-label="Timeline chart (scrolls sideways)" tabIndex={0}>
+          <svg className="tl-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+            <defs>
+              {tones.map((t) => (
+                <marker key={t} id={`${uid}-${t}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                  <path d="M0,0 L10,5 L0,10 z" className={`tl-head tl-${t}`} />
+                </marker>
+              ))}
+              <pattern id={`${uid}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <line x1="0" y1="0" x2="0" y2="6" className="tl-hatch" />
+              </pattern>
+            </defs>
             {lanes.map((lane, i) => (
-              <div key={lane} className="tl-lane-name" style={{ top: AXIS_H + i * LANE_H, height: LANE_H }}>
-                {lane === 'hub' ? hubName : (steps.find((s) => s.id === lane)?.service ?? lane)}
-              </div>
-            ))}
-          </div>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the chart scrolls sideways; keyboard users must be able to scroll it */}
-          <section className="tl-scroll" ref={scrollRef} aria-label="Timeline chart (scrolls sideways)" tabIndex={0}>
-            <svg className="tl-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
-              <defs>
-                {tones.map((t) => (
-                  <marker key={t} id={`${uid}-${t}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0,0 L10,5 L0,10 z" className={`tl-head tl-${t}`} />
-                  </marker>
-                ))}
-                <pattern id={`${uid}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                  <line x1="0" y1="0" x2="0" y2="6" className="tl-hatch" />
-                </pattern>
-              </defs>
-              {lanes.map((lane, i) => (
-                <g key={lane}>
-                  <rect x={0} y={AXIS_H + i * LANE_H} width={width} height={LANE_H} className={i % 2 ? 'tl-band tl-band-alt' : 'tl-band'} />
-                  <line x1={PAD_L} x2={width - PAD_R / 2} y1={g.y(lane)} y2={g.y(lane)} className="tl-lane-line" />
-                </g>
-              ))}
-              {scale.compressed
-                .filter(([a, b]) => scale.ticks.every((t) => Math.abs(g.x(t) - g.x((a + b) / 2)) > 24))
-                .map(([a, b]) => (
-                  <text key={`z${a}`} x={g.x((a + b) / 2)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
-                    ≈
-                  </text>
-                ))}
-              {scale.ticks.map((t) => (
-                <g key={t}>
-                  <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 18} y2={height} className="tl-grid" />
-                  <text x={g.x(t)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
-                    {secs(t)}
-                  </text>
-                </g>
-              ))}
-              <g>
-                {marks.map((mark) => (
-                  <Reveal key={mark.key} skip={skip}>
-                    <Mark mark={mark} g={g} now={now} buyers={buyers} hubName={hubName} />
-                  </Reveal>
-                ))}
+              <g key={lane}>
+                <rect x={0} y={AXIS_H + i * LANE_H} width={width} height={LANE_H} className={i % 2 ? 'tl-band tl-band-alt' : 'tl-band'} />
+                <line x1={PAD_L} x2={width - PAD_R / 2} y1={g.y(lane)} y2={g.y(lane)} className="tl-lane-line" />
               </g>
-              {stuckAt !== undefined && now > stuckAt && (
-                <g className="tl-fail tl-silence">
-                  <rect x={g.x(stuckAt)} y={g.y('hub') - 9} width={Math.max(2, g.x(now) - g.x(stuckAt))} height={18} className="tl-down" fill={g.hatch} />
-                  <Label x={g.x(stuckAt) + 4} y={g.y('hub') - 13} anchor="start" className="tl-fail tl-strong">
-                    ‖ nobody is waiting · {secs(now - stuckAt)}
-                  </Label>
-                </g>
-              )}
-              <g className="tl-now">
-                <line x1={nowX} x2={nowX} y1={AXIS_H - 14} y2={height} />
-                <text x={nowX + 3} y={AXIS_H - 5} className="tl-now-label">
-                  now {secs(now)}
+            ))}
+            {scale.compressed
+              .filter(([a, b]) => scale.ticks.every((t) => Math.abs(g.x(t) - g.x((a + b) / 2)) > 24))
+              .map(([a, b]) => (
+                <text key={`z${a}`} x={g.x((a + b) / 2)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
+                  ≈
+                </text>
+              ))}
+            {scale.ticks.map((t) => (
+              <g key={t}>
+                <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 18} y2={height} className="tl-grid" />
+                <text x={g.x(t)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
+                  {secs(t)}
                 </text>
               </g>
-            </svg>
-          </section>
-        </div>
-        <h3 className="visually-hidden">Timeline as text</h3>
-        <ol className="visually-hidden" aria-label="Timeline events">
-          {marks.length === 0 && <li>Nothing has happened yet.</li>}
-          {marks.map((mark) => (
-            <li key={mark.key}>{describeMark(mark, buyers, hubName, steps)}</li>
-          ))}
-        </ol>
-      </section>
-    </>
+            ))}
+            <g>
+              {marks.map((mark) => (
+                <Reveal key={mark.key} skip={skip}>
+                  <Mark mark={mark} g={g} now={now} buyers={buyers} hubName={hubName} />
+                </Reveal>
+              ))}
+            </g>
+            {stuckAt !== undefined && now > stuckAt && (
+              <g className="tl-fail tl-silence">
+                <rect x={g.x(stuckAt)} y={g.y('hub') - 9} width={Math.max(2, g.x(now) - g.x(stuckAt))} height={18} className="tl-down" fill={g.hatch} />
+                <Label x={g.x(stuckAt) + 4} y={g.y('hub') - 13} anchor="start" className="tl-fail tl-strong">
+                  ‖ nobody is waiting · {secs(now - stuckAt)}
+                </Label>
+              </g>
+            )}
+            <g className="tl-now">
+              <line x1={nowX} x2={nowX} y1={AXIS_H - 14} y2={height} />
+              <text x={nowX + 3} y={AXIS_H - 5} className="tl-now-label">
+                now {secs(now)}
+              </text>
+            </g>
+          </svg>
+        </section>
+      </div>
+      <h3 className="visually-hidden">Timeline as text</h3>
+      <ol className="visually-hidden" aria-label="Timeline events">
+        {marks.length === 0 && <li>Nothing has happened yet.</li>}
+        {marks.map((mark) => (
+          <li key={mark.key}>{describeMark(mark, buyers, hubName, steps)}</li>
+        ))}
+      </ol>
+    </section>
   );
 }
