@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -7,9 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // in plain Node 20 — no tsx, no bundler. Node resolves the package's own name through its `exports`.
 const root = resolve(__dirname, '../..');
 
+/** The latest modification time of any file under a folder. */
+function newestIn(dir: string): number {
+  return Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestIn(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+}
+
 describe('the core as a library', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist-core/index.js')) || process.env.CI) execFileSync('npm', ['run', '-s', 'build:core'], { cwd: root, stdio: 'pipe' });
+    // `npm ci` / `npm install` build it (prepare); rebuild only when src/core changed since.
+    if (!existsSync(join(root, 'dist-core/index.js')) || newestIn(join(root, 'src/core')) > statSync(join(root, 'dist-core/index.js')).mtimeMs) {
+      execFileSync('npm', ['run', '-s', 'build:core'], { cwd: root, stdio: 'pipe' });
+    }
   }, 120_000);
 
   it('imports saga-simulator/core in plain Node and runs the trip', () => {
