@@ -92,7 +92,7 @@ export const theConceptsStay: Lesson = {
   scenario: { crash: { step: 'payment', when: 'after-commit' } },
   unlocked: ['keys', 'crash'],
   view: 'single',
-  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents', 'orchestrator', 'log'],
+  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents', 'orchestrator', 'log', 'code'],
   showCode: true,
   question,
   tryIt:

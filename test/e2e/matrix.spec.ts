@@ -4,6 +4,8 @@ import { expectNoAxeViolations } from './axe';
 // The failure matrix in a real browser: open it, keep only the silent rows, open one cell's run.
 const openMatrix = async (page: Page) => {
   await page.goto('/');
+  // A first visit opens lesson 1; the views are switched from the sandbox.
+  await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: 'Sandbox' }).click();
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Failure matrix' }).click();
   const grid = page.getByRole('grid', { name: /Failure matrix/ });
   await expect(grid).toBeVisible({ timeout: 30_000 });

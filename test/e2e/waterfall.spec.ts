@@ -10,6 +10,8 @@ const spanList = (page: Page) => page.getByRole('list', { name: 'Spans in tree o
 test.describe('trace waterfall', () => {
   test('shows the failed run against the run without faults, by keyboard, with no axe violations', async ({ page }) => {
     await page.goto('/');
+    // A first visit opens lesson 1; the views are switched from the sandbox.
+    await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: 'Sandbox' }).click();
     await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Trace' }).click();
     await page.getByRole('group', { name: 'Which step fails?' }).getByRole('button', { name: 'Payment' }).click();
     const waterfall = page.getByRole('region', { name: 'Trace waterfall' });
