@@ -2,17 +2,8 @@ import fc from 'fast-check';
 import { BUILT_IN_DEFINITIONS, resolveDefinition, runScenario, type Scenario, type TraceEvent } from '../../../src/core';
 import type { ExportDefinition, ExportStep } from '../../../src/core/engines';
 
-/** The trip saga of "saga as data", exactly as its JSON. */
-export const trip: ExportDefinition = {
-  id: 'trip',
-  title: 'Book a trip',
-  steps: [
-    { id: 'flight', service: 'Flights', action: 'book the flight', compensation: 'cancel the flight', kind: 'compensatable' },
-    { id: 'hotel', service: 'Hotels', action: 'book the hotel', compensation: 'cancel the hotel', kind: 'compensatable' },
-    { id: 'car', service: 'Cars', action: 'rent the car', compensation: 'return the car', kind: 'compensatable' },
-    { id: 'payment', service: 'Payments', action: 'charge the card', kind: 'pivot' },
-  ],
-};
+/** The trip saga of "saga as data", exactly as its JSON (no defaults filled in). */
+export const trip: ExportDefinition = BUILT_IN_DEFINITIONS.trip;
 
 /** The built-in definitions (order, order-with-pivot, trip), defaults filled in as the simulator runs them. */
 export const builtIns: ExportDefinition[] = Object.keys(BUILT_IN_DEFINITIONS).map((name) => resolveDefinition(name as Scenario['definition'] & string));
