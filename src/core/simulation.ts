@@ -1,6 +1,5 @@
 import { Choreography } from './coordinators/choreography';
 import { Orchestration } from './coordinators/orchestration';
-import type { OrchestratorSnapshot } from './coordinators/machineDriver';
 import type { SagaDefinition } from './definitions/definition';
 import { resolveDefinition } from './definitions';
 import { checkInvariants } from './invariants';
@@ -84,14 +83,7 @@ export class Simulation {
   /** Identity of the state for the explorer: equal keys have equal futures. */
   key(): string {
     const crashPending = this.scenario.crash !== undefined && !this.#k.state.counters.crashed;
-    return stateKey(
-      this.#k.state,
-      (i) => {
-        const snapshot = this.#k.state.sagas[i].machine as OrchestratorSnapshot | null;
-        return snapshot ? [snapshot.value, snapshot.context] : null;
-      },
-      crashPending,
-    );
+    return stateKey(this.#k.state, (i) => this.#k.coordinator.stateOf(this.#k.state.sagas[i]), crashPending);
   }
 
   /** The sagas that can move now, when more than one can; otherwise empty. */

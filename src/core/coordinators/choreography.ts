@@ -34,6 +34,10 @@ export class Choreography implements Coordinator {
     if (p.kind === 'bus') this.deliver(p, local);
   }
 
+  stateOf(): unknown {
+    return null; // nobody holds a choreography's state: it is all in the tables
+  }
+
   operator(): boolean {
     return false; // nobody to tell: in a choreography each participant raises its own alert
   }

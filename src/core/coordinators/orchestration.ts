@@ -71,6 +71,11 @@ export class Orchestration implements Coordinator {
     return 'stuck';
   }
 
+  stateOf(saga: SagaRuntime): unknown {
+    const snapshot = this.snapshot(saga);
+    return snapshot ? [snapshot.value, snapshot.context] : null;
+  }
+
   operator(saga: SagaRuntime, action: string): boolean {
     if (action !== 'retry' && action !== 'resolve') return false;
     const type = action === 'retry' ? 'operator.retry' : 'operator.resolve';

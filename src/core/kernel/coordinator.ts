@@ -14,6 +14,8 @@ export interface Coordinator {
   handle(p: Pending, local: number): void;
   /** How the saga stands now (`stuck` when nothing will move it). */
   outcome(saga: SagaRuntime): Outcome;
+  /** The saga's coordinator state as plain data, for the explorer's state key (null: none of its own). */
+  stateOf(saga: SagaRuntime): unknown;
   /** An operator's action on a saga waiting in needs-attention; false when it is not waiting or the action is unknown. */
   operator(saga: SagaRuntime, action: string): boolean;
 }
