@@ -5,6 +5,7 @@
  */
 
 import { definitionProblems } from '../core/definitions/validate';
+import { serializeRun } from '../core/runScenario';
 import type { SagaDefinitionJson } from '../core/definitions/definition';
 import type { ParseQueryOptions } from './queryParam';
 import { type ParsedQuery, parseQuery, type Warning } from './urlSchema';
@@ -67,7 +68,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 
 /** The `def` value for a definition: deflate-raw of its JSON, base64url. */
 export async function encodeDefinition(definition: SagaDefinitionJson): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(definition));
+  const bytes = new TextEncoder().encode(serializeRun(definition, 0));
   const packed = await pipe(bytes, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY);
   return toBase64Url(packed ?? new Uint8Array());
 }

@@ -4,6 +4,7 @@
  * `source: 'saga-sim'`, so a host can tell ours from other widgets'.
  */
 
+import { serializeRun } from '../core/runScenario';
 import type { Alert, Outcome, RunResult, Scenario, Violation } from '../core/types';
 import type { Warning } from './urlSchema';
 import type { XapiMessage } from './xapi';
@@ -104,7 +105,8 @@ export function runSummary(run: Pick<RunResult, 'outcome' | 'violations' | 'aler
 }
 
 /** A plain, cloneable copy of a scenario (structuredClone drops nothing we use; JSON keeps it plain). */
-const plainScenario = (scenario: Scenario): Scenario => JSON.parse(JSON.stringify(scenario)) as Scenario;
+// Infinity (maxAttempts) travels as "Infinity", as everywhere a run is serialised; every scenario field reads it back.
+const plainScenario = (scenario: Scenario): Scenario => JSON.parse(serializeRun(scenario, 0)) as Scenario;
 
 /** The `run-finished` event for a finished run (with both sides, side by side). */
 export function runFinishedMessage(

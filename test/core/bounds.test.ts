@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_BUDGET, runScenario, serializeRun } from '../../src/core';
+import { BUILT_IN_DEFINITIONS, EVENT_BUDGET, runScenario, serializeRun } from '../../src/core';
 
 describe('every run is bounded by construction', () => {
   const endless = [
@@ -26,5 +26,18 @@ describe('every run is bounded by construction', () => {
     const json = serializeRun(run);
     expect(json).toContain('"maxAttempts": "Infinity"');
     expect(json).not.toContain('null');
+  });
+});
+
+describe('"Infinity" wherever a saga travels', () => {
+  it('a saga in a link keeps maxAttempts Infinity: encoded as "Infinity", decoded valid', async () => {
+    const { encodeDefinition, decodeDefinition } = await import('../../src/embed/definitionLink');
+    const trip = BUILT_IN_DEFINITIONS.trip;
+    const def = { ...trip, steps: trip.steps.map((st) => (st.kind === 'pivot' ? { ...st, retry: { maxAttempts: Number.POSITIVE_INFINITY } } : st)) };
+    const decoded = await decodeDefinition(await encodeDefinition(def));
+    expect(decoded.ok).toBe(true);
+    const back = decoded.ok ? decoded.definition : undefined;
+    expect(back?.steps[3].retry?.maxAttempts).toBe('Infinity');
+    expect(runScenario({ definition: back }).outcome).toBe('completed');
   });
 });

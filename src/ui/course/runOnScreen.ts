@@ -3,7 +3,7 @@
  * can record it without loading that code (it loads when the share box opens).
  */
 
-import type { RunResult } from '../../core';
+import { type RunResult, serializeRun } from '../../core';
 
 /** The run the view last showed, and side by side both of its sides; set by the views (see `useReportRunEnd`). */
 let shown: { run: RunResult; sides?: { choreography: RunResult; orchestration: RunResult } } | null = null;
@@ -16,5 +16,6 @@ export function noteShownRun(run: RunResult, sides?: { choreography: RunResult; 
 /** The run on screen as indented JSON (side by side: both sides), or null before any run was shown. */
 export function shownRunJson(): string | null {
   if (!shown) return null;
-  return JSON.stringify(shown.sides ?? shown.run, null, 2);
+  // As every run is serialised: Infinity (maxAttempts) is written "Infinity", never null.
+  return serializeRun(shown.sides ?? shown.run);
 }

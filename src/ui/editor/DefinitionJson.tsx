@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { serializeRun } from '../../core';
 import { checkDefinitionJson } from '../../embed';
 import { asDraft, type Draft } from './draft';
 
@@ -23,7 +24,7 @@ export function DefinitionJson({ draft, onImport }: Props) {
   const [paste, setPaste] = useState('');
   const [status, setStatus] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const json = JSON.stringify(draft, null, 2);
+  const json = serializeRun(draft);
 
   const load = (text: string, from: string) => {
     if (text.length > MAX_IMPORT_LENGTH) return setStatus(`${from} is too large (over ${MAX_IMPORT_LENGTH.toLocaleString('en-US')} characters); a saga definition is a few kilobytes.`);
