@@ -70,6 +70,28 @@ export function resolveRetryPolicy(...layers: (Partial<RetryPolicy> | undefined)
   };
 }
 
+/** The three retry policies of a step: its forward call, its compensation, its confirmation. */
+export interface StepPolicies {
+  forward: RetryPolicy;
+  compensation: RetryPolicy;
+  confirm: RetryPolicy;
+}
+
+const FOREVER: Partial<RetryPolicy> = { maxAttempts: Number.POSITIVE_INFINITY };
+
+/**
+ * The one rule for a step's policies, used by the orchestrator, the choreography and the code
+ * exporters: the step's own policy under the scenario's override; a retriable step (after the
+ * pivot) and every confirmation retry until they land, since the saga can only go forward there.
+ */
+export function stepPolicies(step: { kind: string; retry?: Partial<RetryPolicy>; compensationRetry?: Partial<RetryPolicy> }, override?: Partial<RetryPolicy>): StepPolicies {
+  return {
+    forward: resolveRetryPolicy(step.retry, override, step.kind === 'retriable' ? FOREVER : undefined),
+    compensation: resolveRetryPolicy(step.compensationRetry, override),
+    confirm: resolveRetryPolicy(override, FOREVER),
+  };
+}
+
 /**
  * The delay before attempt `nextAttempt` (2, 3, …) without jitter:
  * initial × coefficient^(nextAttempt − 2), capped at maxIntervalMs.

@@ -5,7 +5,7 @@ import type { Pending } from '../kernel/agenda';
 import type { Coordinator } from '../kernel/coordinator';
 import type { Kernel } from '../kernel/kernel';
 import type { SagaRuntime } from '../kernel/state';
-import { jitteredDelay, resolveRetryPolicy } from '../retryPolicy';
+import { jitteredDelay, stepPolicies } from '../retryPolicy';
 import { buildRequest, execute } from '../serviceCall';
 import { servicesFor } from '../services';
 import type { ServiceAction } from '../services/service';
@@ -119,10 +119,8 @@ export class Choreography implements Coordinator {
   }
 
   private policy(def: SagaStep, action: ServiceAction) {
-    const retry = this.k.scenario.retry;
-    if (action === 'compensate') return resolveRetryPolicy(def.compensationRetry, retry);
-    if (action === 'confirm') return resolveRetryPolicy(retry, { maxAttempts: Number.POSITIVE_INFINITY });
-    return resolveRetryPolicy(def.retry, retry, def.kind === 'retriable' ? { maxAttempts: Number.POSITIVE_INFINITY } : undefined);
+    const p = stepPolicies(def, this.k.scenario.retry);
+    return action === 'compensate' ? p.compensation : action === 'confirm' ? p.confirm : p.forward;
   }
 
   /** A participant only compensates work its table shows for the order. */

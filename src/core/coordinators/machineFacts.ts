@@ -1,5 +1,5 @@
 import type { SagaDefinition, SagaStep } from '../definitions/definition';
-import { jitteredDelay, resolveRetryPolicy } from '../retryPolicy';
+import { jitteredDelay, type StepPolicies, stepPolicies } from '../retryPolicy';
 import { idempotencyKey } from '../services/idempotency';
 import type { ServiceAction, ServiceReply } from '../services/service';
 import type { NewTraceEvent } from '../traceEvents';
@@ -69,10 +69,9 @@ export type OrchestratorEmitted =
 export function machineFacts(definition: SagaDefinition, retryOverride?: Partial<RetryPolicy>) {
   const steps = definition.steps;
   const byId = new Map<string, SagaStep>(steps.map((s) => [s.id, s]));
-  const forward = new Map(steps.map((s) => [s.id, resolveRetryPolicy(s.retry, retryOverride, s.kind === 'retriable' ? { maxAttempts: Number.POSITIVE_INFINITY } : undefined)]));
-  const compensation = new Map(steps.map((s) => [s.id, resolveRetryPolicy(s.compensationRetry, retryOverride)]));
+  const policies = new Map(steps.map((s) => [s.id, stepPolicies(s, retryOverride)]));
   // Confirmations come after every step succeeded: the saga can only go forward, so they retry until they land.
-  const confirmPolicy = resolveRetryPolicy(retryOverride, { maxAttempts: Number.POSITIVE_INFINITY });
+  const confirmPolicy = stepPolicies({ kind: 'confirmation' }, retryOverride).confirm;
   const confirmSteps = steps.filter((s) => s.confirm).map((s) => s.id);
   const step = (id: string) => byId.get(id) as SagaStep;
   const current = (c: OrchestratorContext) => steps[c.index];
@@ -85,8 +84,8 @@ export function machineFacts(definition: SagaDefinition, retryOverride?: Partial
     current,
     compensating,
     confirming,
-    forwardPolicy: (s: SagaStep) => forward.get(s.id) as RetryPolicy,
-    compensationPolicy: (id: string) => compensation.get(id) as RetryPolicy,
+    forwardPolicy: (s: SagaStep) => (policies.get(s.id) as StepPolicies).forward,
+    compensationPolicy: (id: string) => (policies.get(id) as StepPolicies).compensation,
     confirmPolicy,
     keyFor: (c: OrchestratorContext, id: string, action: ServiceAction) => (c.idempotencyKeys ? idempotencyKey(c.sagaId, id, action) : undefined),
     delay: (policy: RetryPolicy, attempt: number, random: number) => jitteredDelay(policy, attempt + 1, random),

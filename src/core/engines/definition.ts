@@ -5,7 +5,7 @@
  */
 import type { RetryPolicy } from '../basics';
 import type { SagaDefinitionJson, SagaStepJson } from '../definitions/definition';
-import { resolveRetryPolicy } from '../retryPolicy';
+import { stepPolicies as policiesOf, type StepPolicies } from '../retryPolicy';
 
 export { DEFAULT_TIMEOUT_MS } from '../definitions/definition';
 
@@ -23,24 +23,9 @@ export interface ExportOptions {
 /** The error name a service uses for a business refusal (card declined): never retried, nothing to undo. */
 export const BUSINESS_FAILURE = 'BusinessFailure';
 
-/** The three retry policies of a step: forward call, compensation, confirmation. */
-export interface StepPolicies {
-  forward: RetryPolicy;
-  compensation: RetryPolicy;
-  confirm: RetryPolicy;
-}
-
-/**
- * The policies the simulator's orchestrator applies (mirrors `createOrchestratorMachine`; a test
- * checks them against the trace's `maxAttempts`): retriable steps and confirmations retry forever.
- */
+/** The policies the simulator applies to a step (the core's one rule, `stepPolicies`), under the export's retry override. */
 export function stepPolicies(step: ExportStep, options: ExportOptions = {}): StepPolicies {
-  const forever = { maxAttempts: Number.POSITIVE_INFINITY };
-  return {
-    forward: resolveRetryPolicy(step.retry, options.retry, step.kind === 'retriable' ? forever : undefined),
-    compensation: resolveRetryPolicy(step.compensationRetry, options.retry),
-    confirm: resolveRetryPolicy(options.retry, forever),
-  };
+  return policiesOf(step, options.retry);
 }
 
 /** The part of the saga a line of code or a state belongs to. */
