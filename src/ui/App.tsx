@@ -30,6 +30,7 @@ import { WarningBanner } from './course/WarningBanner';
 import { useEditorStore } from './editor/editorStore';
 import './app.css';
 import './course/course.css';
+import { RunWarnings } from './RunWarnings';
 
 // Views that not every visit needs load on demand, to keep the first load small.
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
@@ -104,16 +105,7 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
         {controls && (
           <Knobs scenario={scenario} onChange={setScenario} />
         )}
-        {live.warnings.length > 0 && (
-          <div className="warning" role="status">
-            <span aria-hidden="true">⚠</span> This scenario could not run as set:
-            <ul>
-              {live.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <RunWarnings warnings={live.warnings} />
       </div>
       <Playback run={liveRun} stops={stops} />
       {race && (

@@ -11,6 +11,7 @@ import { CompareControls } from './CompareControls';
 import { CompareSide } from './CompareSide';
 import { announcement, lockstepStops, SIDES, type Side, transportTrace } from './lockstep';
 import './compare.css';
+import { RunWarnings } from '../RunWarnings';
 
 /** The same scenario for both sides; only the mode differs, and only an orchestrator can crash. */
 export function sideScenarios(scenario: Partial<Scenario>): Record<Side, Partial<Scenario>> {
@@ -82,16 +83,7 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
         </p>
         {/* A lesson shows the knobs only in "Try it yourself", once the prediction is checked. */}
         {!controlsDisabled && <CompareControls scenario={scenario} onChange={setScenario} />}
-        {warnings.length > 0 && (
-          <div className="warning" role="status">
-            <span aria-hidden="true">⚠</span> This scenario could not run as set:
-            <ul>
-              {warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <RunWarnings warnings={warnings} />
       </div>
       <Playback run={transport} stops={transportStops} />
       <div className="cmp-sides">

@@ -14,6 +14,7 @@ import { BaselinePicker, baselineWords } from './BaselinePicker';
 import { baselineScenario, useBaselineStore } from './baselineStore';
 import { DownloadTrace } from './DownloadTrace';
 import { type BaselineSpans, WaterfallPanel } from './WaterfallPanel';
+import { RunWarnings } from '../RunWarnings';
 
 /** The baseline run's spans; a baseline the core rejects is reported instead of breaking the view. */
 function useBaselineSpans(scenario: ReturnType<typeof baselineScenario>, words: string): { baseline?: BaselineSpans; problem?: string } {
@@ -50,16 +51,7 @@ export function TraceView({ lesson, locked = false }: { lesson?: Lesson; locked?
     <div className="trace-view">
       <div className="top">
         {!lesson && <ScenarioControls scenario={scenario} onChange={setScenario} />}
-        {live.warnings.length > 0 && (
-          <div className="warning" role="status">
-            <span aria-hidden="true">⚠</span> This scenario could not run as set:
-            <ul>
-              {live.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <RunWarnings warnings={live.warnings} />
       </div>
       <Playback run={run} stops={stops} />
       <div className="wf-tools">
