@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import { BUILT_IN_DEFINITIONS, DEFINITION_NAMES, type DefinitionName, type MatrixCell, type MatrixRow, matrixRows, resolveDefinition, STEP_IDS, summarizeMatrix, summarySentence } from '../../core';
+import { BUILT_IN_DEFINITIONS, DEFINITION_NAMES, type DefinitionName, type MatrixCell, type MatrixRow, matrixRows, resolveDefinition, summarizeMatrix, summarySentence } from '../../core';
+import { LINK_STEP_IDS } from '../../embed/codecs';
 import { useUiStore } from '../../store/uiStore';
 import { MatrixGrid } from './MatrixGrid';
 import { useMatrix } from './useMatrix';
@@ -31,8 +32,8 @@ function CellDetails({ cell, row }: { cell: MatrixCell | undefined; row: MatrixR
   );
 }
 
-// Every cell is a link, so only sagas whose step ids a link can carry (the URL's step vocabulary) are offered.
-const LINKABLE = DEFINITION_NAMES.filter((d) => resolveDefinition(d).steps.every((s) => STEP_IDS.includes(s.id)));
+// Every cell is a link, so only sagas whose step ids a link can carry are offered (today every built-in).
+const LINKABLE = DEFINITION_NAMES.filter((d) => resolveDefinition(d).steps.every((s) => LINK_STEP_IDS.includes(s.id)));
 const UNLINKABLE = DEFINITION_NAMES.filter((d) => !LINKABLE.includes(d));
 
 /**
