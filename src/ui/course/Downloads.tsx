@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { laneLabels, saveFile, svgMarkup, svgPng } from './exportRun';
-import { shownRunJson } from './runOnScreen';
+import { serializeRun } from '../../core';
+import { useShownRun } from './shownRun';
 
 /** The timeline on screen (the first, side by side), or null when its panel is hidden. */
 const timelineSvg = (): SVGSVGElement | null => document.querySelector<SVGSVGElement>('svg.tl-svg');
@@ -21,8 +22,10 @@ export function Downloads() {
     }
   };
   const run = () => {
-    const json = shownRunJson();
-    if (json === null) return setStatus('There is no run on screen yet.');
+    const { run: shown, other } = useShownRun.getState();
+    if (!shown) return setStatus('There is no run on screen yet.');
+    // Side by side: both sides, by mode. As every run is serialised, Infinity is written "Infinity".
+    const json = serializeRun(other ? { [shown.scenario.mode]: shown, [other.scenario.mode]: other } : shown);
     saveFile(new Blob([json], { type: 'application/json' }), 'saga-run.json');
     setStatus('Run saved as saga-run.json (scenario, trace, tables, outcome, invariants).');
   };

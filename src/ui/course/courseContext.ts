@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect } from 'react';
 import type { RunResult } from '../../core';
 import type { OutgoingMessage } from '../../embed';
-import { noteShownRun } from './runOnScreen';
 
 /** What the course shell offers the views inside it. */
 /** Side by side: the run of each side, reported together. */
@@ -33,7 +32,6 @@ export function useReportRunEnd(run: RunResult, atEnd: boolean, sides?: RunSides
   const orchestration = sides?.orchestration;
   useEffect(() => {
     const both = choreography && orchestration ? { choreography, orchestration } : undefined;
-    noteShownRun(run, both);
     reportRunEnd(atEnd ? run : null, both);
   }, [reportRunEnd, run, atEnd, choreography, orchestration]);
 }

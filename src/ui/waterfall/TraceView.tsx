@@ -15,6 +15,7 @@ import { baselineScenario, useBaselineStore } from './baselineStore';
 import { DownloadTrace } from './DownloadTrace';
 import { type BaselineSpans, WaterfallPanel } from './WaterfallPanel';
 import { RunWarnings } from '../RunWarnings';
+import { usePublishShownRun } from '../course/shownRun';
 
 /** The baseline run's spans; a baseline the core rejects is reported instead of breaking the view. */
 function useBaselineSpans(scenario: ReturnType<typeof baselineScenario>, words: string): { baseline?: BaselineSpans; problem?: string } {
@@ -43,6 +44,7 @@ export function TraceView({ lesson, locked = false }: { lesson?: Lesson; locked?
   const run = useRunView(live, cursor);
   const { stops } = live;
   useReportRunEnd(live.result, run.cursor >= run.trace.length);
+  usePublishShownRun(live.result);
   const choice = useBaselineStore((s) => s.choice);
   const { baseline, problem } = useBaselineSpans(baselineScenario(choice, scenario), baselineWords(choice));
   const runKey = JSON.stringify(scenario);
