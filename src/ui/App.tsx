@@ -25,6 +25,7 @@ import { EmbedBar } from './course/EmbedBar';
 // A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
+import { RunSummaryStrip } from './course/RunSummaryStrip';
 import { usePublishShownRun, useShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
 import { useEditorStore } from './editor/editorStore';
@@ -108,11 +109,14 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
         <RunWarnings warnings={live.warnings} />
       </div>
       <Playback run={liveRun} stops={stops} />
-      {race && (
-        // Before the prediction is checked the race's knobs are hidden, like every lesson control.
-        <Race run={run} sim={sim} controls={!locked} />
-      )}
       <div className={lesson ? 'layout in-lesson' : 'layout'}>
+        {race && (
+          // Inside the layout so that in one column (a phone) the lesson comes first; wide, it spans the top.
+          <div className="slot slot-race">
+            {/* Before the prediction is checked the race's knobs are hidden, like every lesson control. */}
+            <Race run={run} sim={sim} controls={!locked} />
+          </div>
+        )}
         <div className="stage">
           {show('incidents') && (
             <div className="slot slot-incidents">
@@ -135,7 +139,12 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           )}
         </div>
         <aside className="side" aria-label="Story and checks">
-          {lessonPanel && <div className="slot slot-lesson">{lessonPanel}</div>}
+          {lessonPanel && (
+            <div className="slot slot-lesson">
+              {lessonPanel}
+              <RunSummaryStrip run={run} />
+            </div>
+          )}
           {show('narration') && (
             <div className="slot slot-narration">
               <Story run={run} />

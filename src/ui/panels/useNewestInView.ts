@@ -21,7 +21,10 @@ export function useNewestInView<T extends HTMLElement>(rows: number): RefObject<
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     // jsdom and very old browsers have no ResizeObserver: new rows still scroll into view.
-    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => atNewest.current && (el.scrollTop = el.scrollHeight));
+    const pin = () => {
+      if (atNewest.current) el.scrollTop = el.scrollHeight;
+    };
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(pin);
     resized?.observe(el);
     for (const child of Array.from(el.children)) resized?.observe(child);
     return () => {

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runScenario, type Scenario, type TraceEvent } from '../../src/core';
+import { LESSONS } from '../../src/lessons';
+import { useCourseStore } from '../../src/store/courseStore';
+import { applyParsed, parseSearch } from '../../src/ui/course/location';
+import { runSummary } from '../../src/ui/course/runSummary';
+import { renderApp, setUpApp } from './helpers';
+
+// Issue 16 item 9: on a phone the tables are a long scroll below the lesson, so a two-line summary of
+// the run at the playback position sits next to the lesson text. Every word of it must be true for
+// the run on screen at that position: it is read from the revealed trace and the tables there.
+
+/** The run as the views see it, revealed up to and including the first event that matches. */
+function at(scenario: Partial<Scenario>, until?: (e: TraceEvent) => boolean) {
+  const run = runScenario(scenario);
+  const i = until ? run.trace.findIndex(until) : run.trace.length - 1;
+  if (i < 0) throw new Error('no such event');
+  return { scenario: run.scenario, trace: run.trace, cursor: i + 1 };
+}
+
+describe('the run summary at a playback position', () => {
+  it('before anything happens: not started, the card not charged', () => {
+    expect(runSummary({ ...at({ failAt: 'warehouse' }), cursor: 0 })).toEqual({ sagas: ['Not started yet'], key: 'Card: not charged' });
+  });
+
+  it('lesson 3 when the warehouse refuses: step 4 of 5, what Warehouse answered, one charge', () => {
+    const s = runSummary(at({ failAt: 'warehouse' }, (e) => e.type === 'step.failed'));
+    expect(s).toEqual({ sagas: ['Step 4 of 5 (Warehouse): ✗ Failed: the warehouse cannot pick order o-1'], key: 'Card: 1 charge · nets $40' });
+  });
+
+  it('lesson 3 while the refund is under way, then at the end: undoing step 3, then compensated with the refund row', () => {
+    const refunding = runSummary(at({ failAt: 'warehouse' }, (e) => e.type === 'compensation.started' && e.step === 'payment'));
+    expect(refunding.sagas).toEqual(['Undoing step 3 of 5 (Payments): ↩ Handling a compensation: refund the card']);
+    expect(refunding.key).toBe('Card: 1 charge · nets $40');
+    expect(runSummary(at({ failAt: 'warehouse' }))).toEqual({
+      sagas: ['↩ Compensated after a failure at step 4 of 5 (Warehouse)'],
+      key: 'Card: 1 charge, 1 refund · nets $0',
+    });
+  });
+
+  it('lesson 4 without keys: a lost reply is said as such, and the end shows the second charge', () => {
+    const scenario = { idempotencyKeys: false, lostResponses: { payment: 1 } };
+    expect(runSummary(at(scenario, (e) => e.type === 'response.lost')).sagas).toEqual(['Step 3 of 5 (Payments): ✕ Committed, but its response was lost']);
+    expect(runSummary(at(scenario))).toEqual({ sagas: ['✓ Completed: all 5 steps done'], key: 'Card: 2 charges · nets $80' });
+  });
+
+  it('lesson 5: one line per buyer and the seat as the key row', () => {
+    expect(runSummary(at({ buyers: 2, semanticLock: false }))).toEqual({
+      sagas: ['Buyer 1: ✓ Completed: all 5 steps done', 'Buyer 2: ✓ Completed: all 5 steps done'],
+      key: 'Seat 1A: SOLD (to buyer 1 and buyer 2)',
+    });
+    expect(runSummary(at({ buyers: 2 })).sagas[1]).toBe('Buyer 2: ↩ Compensated after a failure at step 1 of 5 (Inventory)');
+  });
+
+  it('lesson 1 without a saga: stuck after the failure, the card still charged', () => {
+    expect(runSummary(at(LESSONS[0].scenario))).toEqual({ sagas: ['⏸ Stuck after a failure at step 4 of 5 (Warehouse)'], key: 'Card: 1 charge · nets $40' });
+  });
+});
+
+describe('the summary in a lesson', () => {
+  beforeEach(() => useCourseStore.setState(useCourseStore.getInitialState(), true));
+  setUpApp();
+
+  it('sits in the lesson’s column and follows the playback position', async () => {
+    applyParsed(parseSearch('?lesson=undo-is-a-new-action'));
+    const app = renderApp();
+    await screen.findByRole('button', { name: /Lock in my prediction/ });
+    // Any prediction will do: the run starts when it is locked in.
+    for (const [i, select] of screen.getAllByRole('combobox').entries()) await app.user.selectOptions(select, within(select).getAllByRole('option')[i + 1]);
+    await app.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
+    await app.jumpToEnd();
+    const strip = await screen.findByRole('region', { name: 'The run so far' });
+    expect(strip).toHaveTextContent('↩ Compensated after a failure at step 4 of 5 (Warehouse)');
+    expect(strip).toHaveTextContent('Card: 1 charge, 1 refund · nets $0');
+    expect(screen.getByRole('complementary', { name: 'Story and checks' })).toContainElement(strip);
+    await app.user.click(screen.getByRole('button', { name: 'Restart' }));
+    expect(strip).toHaveTextContent('Not started yet');
+    expect(strip).toHaveTextContent('Card: not charged');
+  });
+});
