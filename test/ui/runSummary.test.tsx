@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runScenario, type Scenario, type TraceEvent } from '../../src/core';
 import { LESSONS } from '../../src/lessons';
 import { useCourseStore } from '../../src/store/courseStore';
 import { applyParsed, parseSearch } from '../../src/ui/course/location';
 import { runSummary } from '../../src/ui/course/runSummary';
+import { InvariantsPanel } from '../../src/ui/InvariantsPanel';
+import { BuyerColumns } from '../../src/ui/race/BuyerColumns';
+import { buyersAt } from '../../src/ui/race/raceModel';
 import { renderApp, setUpApp } from './helpers';
 
 // Issue 16 item 9: on a phone the tables are a long scroll below the lesson, so a two-line summary of
@@ -55,7 +58,18 @@ describe('the run summary at a playback position', () => {
   });
 
   it('lesson 1 without a saga: stuck after the failure, the card still charged', () => {
-    expect(runSummary(at(LESSONS[0].scenario))).toEqual({ sagas: ['⏸ Stuck after a failure at step 4 of 5 (Warehouse)'], key: 'Card: 1 charge · nets $40' });
+    expect(runSummary(at(LESSONS[0].scenario))).toEqual({ sagas: ['‖ Stuck after a failure at step 4 of 5 (Warehouse)'], key: 'Card: 1 charge · nets $40' });
+  });
+});
+
+describe('a stuck outcome’s icon', () => {
+  // Debian's fonts have no media-control glyphs (see icons.tsx): "⏸ Outcome: stuck" showed an empty box.
+  it('is a glyph every font has (‖), in the invariants panel and the race’s buyer columns', () => {
+    const run = at(LESSONS[0].scenario);
+    render(<InvariantsPanel run={run} settled />);
+    expect(screen.getByText(/Outcome: stuck/).textContent).toBe('‖ Outcome: stuck');
+    render(<BuyerColumns buyers={buyersAt(run)} />);
+    expect(screen.getByText('stuck').parentElement?.textContent).toBe('‖ stuck');
   });
 });
 

@@ -32,7 +32,7 @@ function LogTable({ rows, survived }: { rows: Row[]; survived: boolean }) {
         )}
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it */}
-      <section ref={wrap} className="cmp-log-scroll" aria-labelledby={`${id}-cap`} tabIndex={0}>
+      <section ref={wrap} className="cmp-log-scroll newest-last" aria-labelledby={`${id}-cap`} tabIndex={0}>
         <table className="sp-table" aria-labelledby={`${id}-cap`}>
           <thead>
             <tr>

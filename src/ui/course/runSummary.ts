@@ -23,7 +23,7 @@ const OUTCOME: Record<Outcome, string> = {
   completed: '✓ Completed',
   compensated: '↩ Compensated',
   'needs-attention': '⚠ Needs attention',
-  stuck: '⏸ Stuck',
+  stuck: '‖ Stuck',
 };
 
 /** Where the saga turned: the step whose failure it compensated or (without a saga) left as it was. */

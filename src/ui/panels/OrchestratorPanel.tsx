@@ -115,7 +115,7 @@ function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set
   const id = useId();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it
-    <section className="oc-log-wrap" ref={wrap} aria-labelledby={`${id}-cap`} tabIndex={0}>
+    <section className="oc-log-wrap newest-last" ref={wrap} aria-labelledby={`${id}-cap`} tabIndex={0}>
       <table className="sp-table oc-log">
         <caption id={`${id}-cap`}>Saga log (durable — survives a crash)</caption>
         <thead>
