@@ -154,6 +154,21 @@ test.describe('a wide screen, 1440 px', () => {
     expect(b.right).toBeLessThanOrEqual(box.right);
   });
 
+  test('lesson 7: every bar label of the trace waterfall is inside the panel', async ({ page }) => {
+    await lessonAtEnd(page, 'watching-sagas-in-production');
+    const cut = await page.locator('.wf-bar-label').evaluateAll((labels) =>
+      labels
+        .filter((l) => {
+          const panel = (l.closest('.waterfall') as HTMLElement).getBoundingClientRect();
+          const r = l.getBoundingClientRect();
+          return r.left < panel.left || r.right > panel.right;
+        })
+        .map((l) => l.textContent),
+    );
+    expect(cut).toEqual([]);
+    await expect(page.locator('.wf-bar-label', { hasText: 'the warehouse cannot pick order o-1' })).toBeVisible();
+  });
+
   for (const id of ['assume-it-works', 'undo-is-a-new-action', 'retries-need-keys', 'sagas-are-not-isolated', 'the-concepts-stay']) {
     test(`${id}: every service's table fits its card beside the lesson`, async ({ page }) => {
       await lessonAtEnd(page, id);
