@@ -105,9 +105,9 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
     const saved = lessonId === null ? get().progressSaved : saveProgress(browserStorage(), next);
     set({ prediction: answer, phase: 'watch', atEnd: false, runId: nextRunId(), seekStop: null, progress: next, progressSaved: saved });
   },
-  // A checked answer reopens at the end of its run, where the verdict was read.
+  // A checked answer reopens at the end of its run, where the verdict was read (or at the moment a link names).
   resume: (prediction, correct) =>
-    set({ prediction, correct, phase: correct === null ? 'watch' : 'answered', seekStop: correct === null ? null : Number.MAX_SAFE_INTEGER }),
+    set({ prediction, correct, phase: correct === null ? 'watch' : 'answered', seekStop: correct === null ? null : (get().seekStop ?? Number.MAX_SAFE_INTEGER) }),
   forgetPick: () => {
     const { lessonId, progress } = get();
     if (lessonId === null || !progress.picks?.[lessonId]) return;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCourseStore } from '../../src/store/courseStore';
 import { browserStorage, loadProgress, PROGRESS_KEY } from '../../src/store/progressStorage';
 import { useUiStore } from '../../src/store/uiStore';
-import { applyParsed, parseSearch } from '../../src/ui/course/location';
+import { applyParsed, currentQuery, parseSearch } from '../../src/ui/course/location';
 import { renderApp, setUpApp } from './helpers';
 
 // Issue 16 item 10: reloading mid-lesson loses the prediction. A reload is a fresh page: the stores
@@ -59,6 +59,29 @@ describe('a reload keeps the prediction', () => {
     openAt(LESSON_1);
     expect(await screen.findByRole('button', { name: /Lock in my prediction/ })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: LEFT })).not.toBeChecked();
+  });
+
+  it('a reload during "Try it yourself" keeps the verdict next to the changed run', async () => {
+    let { user } = openAt('?lesson=retries-need-keys');
+    await user.type(await screen.findByRole('spinbutton', { name: /Your answer/ }), '2{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Jump to end' }));
+    await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Idempotency keys' }));
+    const query = currentQuery();
+    expect(query).toBe('lesson=retries-need-keys&lost=payment:1');
+
+    reload();
+    ({ user } = openAt(`?${query}`));
+    expect(await screen.findByText('Your prediction was right.')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Idempotency keys' })).toBeChecked();
+    expect(screen.getByText(/You changed the run\./)).toBeInTheDocument();
+  });
+
+  it('a link with other settings does not bring back a prediction that was never checked', async () => {
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify({ version: 1, lessons: {}, picks: { 'retries-need-keys': { answer: 2, checked: false } } }));
+    reload();
+    openAt('?lesson=retries-need-keys&lost=payment:3');
+    expect(await screen.findByRole('heading', { name: 'Try it yourself' })).toBeInTheDocument();
   });
 
   it('a wrong checked answer comes back wrong, with the standing it earned', async () => {

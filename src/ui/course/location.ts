@@ -78,7 +78,7 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     parentOrigin: source === 'host' ? course.parentOrigin : parsed.view.parentOrigin,
   });
   // A reload (or a return to the lesson) shows the prediction the learner had locked in, and its verdict.
-  if (lesson && pinned) resumeSavedPick(lesson);
+  if (lesson) resumeSavedPick(lesson);
 }
 
 /** The view part of the current URL, from the stores. */

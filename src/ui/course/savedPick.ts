@@ -13,15 +13,17 @@ export function fitsQuestion(question: Question, answer: Answer): boolean {
 }
 
 /**
- * Opens the lesson (already open at its prediction) where the learner left it, so a reload does not
- * lose the prediction: watching again with the prediction locked in, or its verdict when it was
- * checked — judged again on the lesson's own run, the run the verdict is about. A saved answer the
- * question can no longer take is forgotten, and the lesson stays at its prediction.
+ * Opens the lesson (just opened from a link) where the learner left it, so a reload does not lose
+ * the prediction: watching again with the prediction locked in, or its verdict when it was checked —
+ * judged again on the lesson's own run, the run the verdict is about. A link with other settings
+ * (the learner's "Try it yourself" experiment) brings back only a checked verdict, next to that run.
+ * A saved answer the question can no longer take is forgotten, and the lesson asks again.
  */
 export function resumeSavedPick(lesson: Lesson): void {
   const course = useCourseStore.getState();
   const pick = course.progress.picks?.[lesson.id];
-  if (course.lessonId !== lesson.id || course.phase !== 'predict' || !pick) return;
+  if (course.lessonId !== lesson.id || !pick) return;
+  if (course.phase === 'explore' ? !pick.checked : course.phase !== 'predict') return;
   if (!fitsQuestion(lesson.question, pick.answer)) {
     course.forgetPick();
     return;
