@@ -13,6 +13,8 @@ import { renderApp, setUpApp } from './helpers';
 
 setUpApp();
 beforeEach(() => {
+  // jsdom has no scrolling; the links scroll to the top after opening their page.
+  window.scrollTo = () => {};
   localStorage.clear();
   useCourseStore.setState(useCourseStore.getInitialState(), true);
   window.history.replaceState(null, '', '/');
@@ -86,6 +88,7 @@ describe('the course summary', () => {
     const own = screen.getByRole('link', { name: /Your own saga/ });
     expect(own).toHaveAttribute('target', '_blank');
     expect(own).toHaveAccessibleName('Your own saga (opens the full simulator in a new tab)');
+    expect(screen.getByRole('link', { name: /Open full simulator/ }).getAttribute('href')).toMatch(/[?&]view=summary(&|$)/);
 
     await user.click(screen.getByRole('link', { name: /run of lesson 5,/ }));
     expect(await screen.findByRole('heading', { level: 2, name: LESSONS[4].title })).toBeInTheDocument();
