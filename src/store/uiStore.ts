@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Scenario } from '../core';
-import { ALL_PANELS, type PanelId } from '../embed/viewOptions';
+import { ALL_PANELS, type PageId, type PanelId } from '../embed/viewOptions';
 
 /** Playback speeds the learner can pick (multiples of one story stop per 900 ms). */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -9,8 +9,11 @@ export type Speed = (typeof SPEEDS)[number];
 /** Panels a link can show or hide (the embed may pin a subset): one list, shared with the URL schema. */
 export { ALL_PANELS, type PanelId } from '../embed/viewOptions';
 
-/** One run, choreography and orchestration of the same scenario side by side, the failure matrix, or the run's trace waterfall. */
-export type ViewId = 'single' | 'compare' | 'matrix' | 'trace';
+/**
+ * One run, choreography and orchestration of the same scenario side by side, the failure matrix, the
+ * run's trace waterfall, or the course summary: the pages a link's `view` names (one list).
+ */
+export type ViewId = PageId;
 
 /**
  * UI-only state: what the learner asked for (the scenario's inputs), how far the run is

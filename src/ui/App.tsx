@@ -37,6 +37,7 @@ import { RunWarnings } from './RunWarnings';
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const TraceView = lazy(() => import('./waterfall/TraceView').then((r) => ({ default: r.TraceView })));
 const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
+const CourseSummary = lazy(() => import('./course/CourseSummary').then((r) => ({ default: r.CourseSummary })));
 const SagaEditor = lazy(() => import('./editor/SagaEditor').then((r) => ({ default: r.SagaEditor })));
 // The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
 const Race = memo(RacePanel);
@@ -177,8 +178,10 @@ export function App() {
   const phase = useCourseStore((s) => s.phase);
   const lesson = lessonById(useCourseStore((s) => s.lessonId));
   const editing = useEditorStore((s) => s.open) && !lesson && !embed;
+  // The end of the course (`?view=summary`): no run, the lessons' ideas instead.
+  const summary = view === 'summary' && !lesson;
   // A lesson shows its run only once the learner has predicted; its controls unlock once the prediction is checked.
-  const showRun = !lesson || phase !== 'predict';
+  const showRun = (!lesson || phase !== 'predict') && !summary;
   const locked = lesson !== undefined && phase === 'watch';
   // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
   // sit near the top of the page.
@@ -202,8 +205,8 @@ export function App() {
           <Brand definition={sagaOnScreen} />
           <CourseNav />
           <div className="header-tools">
-            {!lesson && <ViewSwitch />}
-            <ShareBox />
+            {!lesson && !summary && <ViewSwitch />}
+            {!summary && <ShareBox />}
           </div>
         </header>
       )}
@@ -213,6 +216,11 @@ export function App() {
         {editing && (
           <Suspense fallback={loading}>
             <SagaEditor />
+          </Suspense>
+        )}
+        {summary && (
+          <Suspense fallback={loading}>
+            <CourseSummary />
           </Suspense>
         )}
         {showRun && (
