@@ -27,6 +27,8 @@ export interface UiState {
   playing: boolean;
   /** Number of trace events revealed (side by side: the index of the shared stop, see `lockstepStops`). */
   cursor: number;
+  /** The learner is dragging the scrubber (pointer held on it): panels may follow at a slower pace, see `usePanelRun`. */
+  scrubbing: boolean;
   panels: readonly PanelId[];
   view: ViewId;
   /** New inputs make a new run, shown from its start. */
@@ -34,6 +36,7 @@ export interface UiState {
   setSpeed: (speed: Speed) => void;
   setPlaying: (playing: boolean) => void;
   setCursor: (cursor: number) => void;
+  setScrubbing: (scrubbing: boolean) => void;
   setPanels: (panels: readonly PanelId[]) => void;
   /** Another view reads the cursor differently: it starts from the beginning. */
   setView: (view: ViewId) => void;
@@ -41,7 +44,7 @@ export interface UiState {
   reset: () => void;
 }
 
-const initial = { scenario: {}, speed: 1 as Speed, playing: false, cursor: 0, panels: ALL_PANELS, view: 'single' as ViewId };
+const initial = { scenario: {}, speed: 1 as Speed, playing: false, cursor: 0, scrubbing: false, panels: ALL_PANELS, view: 'single' as ViewId };
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
@@ -49,6 +52,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setSpeed: (speed) => set({ speed }),
   setPlaying: (playing) => set({ playing }),
   setCursor: (cursor) => set({ cursor: Math.max(0, Math.floor(cursor)) }),
+  setScrubbing: (scrubbing) => set({ scrubbing }),
   setPanels: (panels) => set({ panels }),
   setView: (view) => set({ view, cursor: 0, playing: false }),
   reset: () => set(initial),

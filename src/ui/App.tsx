@@ -1,4 +1,4 @@
-import { lazy, memo, type ReactNode, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useMemo } from 'react';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
@@ -16,6 +16,7 @@ import { Timeline } from './panels/Timeline';
 import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
 import { useRunView } from './useRun';
+import { usePanelRun } from './usePanelRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CodeSlot } from './code/CodeSlot';
 import { CourseNav } from './course/CourseNav';
@@ -66,6 +67,7 @@ interface SimulatorProps {
 function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   const scenario = useUiStore((s) => s.scenario);
   const cursor = useUiStore((s) => s.cursor);
+  const scrubbing = useUiStore((s) => s.scrubbing);
   const panels = useUiStore((s) => s.panels);
   const setScenario = useUiStore((s) => s.setScenario);
   const setPlaying = useUiStore((s) => s.setPlaying);
@@ -73,10 +75,11 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   const live = useSimulatorRun(scenario);
   const liveRun = useRunView(live, cursor);
   const { sim, stops, operator } = live;
-  // Playback follows every scrub and tick at once; the heavy panels draw a deferred copy of the run, which
-  // React renders in interruptible passes and drops when the cursor has already moved on (a phone's CPU).
-  const run = useDeferredValue(liveRun);
-  const fadeIn = useSteppedForward(run.cursor, stops);
+  // Playback follows every scrub and tick at once; the heavy panels draw a deferred (and, while the
+  // scrubber is dragged, paced) copy of the run: see usePanelRun.
+  const run = usePanelRun(liveRun, scrubbing);
+  // No fades while the scrubber is dragged, even across one stop: they would only cost frames mid-drag.
+  const fadeIn = useSteppedForward(run.cursor, stops) && !scrubbing;
   const settled = run.cursor === run.trace.length && sim.idle;
   const sagaIds = useMemo(() => live.result.sagas.map((s) => s.id), [live.result]);
   const act = useCallback(
