@@ -61,7 +61,7 @@ export const QUERY_PARAMS: readonly QueryParam[] = [
   defineParam<PageId>({
     name: 'view',
     target: 'view',
-    description: 'Which page shows: one run, choreography and orchestration side by side, the failure matrix, or the trace waterfall.',
+    description: 'Which page shows: one run, choreography and orchestration side by side, the failure matrix, the trace waterfall, or the course summary (every lesson’s idea, with a link back to its run).',
     codec: enumCodec(PAGES),
     defaultValue: 'single',
     defaultText: 'single (one run)',

@@ -28,8 +28,8 @@ export const ALL_PANELS = [
 /** One of {@link ALL_PANELS}. */
 export type PanelId = (typeof ALL_PANELS)[number];
 
-/** Which page shows: one run, the two modes side by side, the failure matrix, or the trace waterfall. */
-export const PAGES = ['single', 'compare', 'matrix', 'trace'] as const;
+/** Which page shows: one run, the two modes side by side, the failure matrix, the trace waterfall, or the course summary. */
+export const PAGES = ['single', 'compare', 'matrix', 'trace', 'summary'] as const;
 
 /** One of {@link PAGES}. */
 export type PageId = (typeof PAGES)[number];

@@ -1,7 +1,7 @@
 import type { RunResult } from '../core';
 import { formatAnswer } from './answers';
 import { alertWords, brokenInvariants, capital, failedStep, leftBehind, listWords, neverStarted, serviceName, stepsOf } from './runFacts';
-import type { ChoiceQuestion, Lesson } from './types';
+import type { ChoiceQuestion, CourseLesson } from './types';
 
 /** What the run did about its failure, read from its trace: undone, alerted, or left as it was. */
 function afterTheFailure(run: RunResult): string {
@@ -50,9 +50,10 @@ const question: ChoiceQuestion = {
 };
 
 /** Lesson 1: the order without a saga first — a failure leaves half an order behind — then the same failure with one. */
-export const assumeItWorks: Lesson = {
+export const assumeItWorks: CourseLesson = {
   id: 'assume-it-works',
   title: 'Assume it works',
+  idea: 'Each service commits its own local transaction and nothing spans all five, so when a step fails, whatever already committed stays committed — held, charged, half an order — unless something undoes it.',
   text: [
     'You buy a seat for $40. Behind the Buy button, five services each do one job and keep their own database: Inventory holds the seat, Orders records the order, Payments charges your card, the Warehouse gets a pick request and Delivery books a slot.',
     'No database spans all five, so no single transaction can commit them together or roll them all back. Each service commits its own small change — a local transaction — and reports that it is done.',

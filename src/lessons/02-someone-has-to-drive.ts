@@ -1,6 +1,6 @@
 import type { RunResult } from '../core';
 import { alertWords, brokenInvariants, chargeRows, eventsOf, failedStep, firstOf, leftBehind, listWords, possessive, serviceName, stepsOf } from './runFacts';
-import type { ChoiceQuestion, Lesson } from './types';
+import type { ChoiceQuestion, CourseLesson } from './types';
 
 /** What the orchestration side of the same scenario did, read from its own run. */
 function orchestrationSide(run: RunResult): string {
@@ -57,9 +57,10 @@ const question: ChoiceQuestion = {
 };
 
 /** Lesson 2: orchestration vs choreography, the same order and the same dropped message. */
-export const someoneHasToDrive: Lesson = {
+export const someoneHasToDrive: CourseLesson = {
   id: 'someone-has-to-drive',
   title: 'Someone has to drive',
+  idea: 'Someone has to know where the order stands. An orchestrator does, and runs exactly the compensations needed; in a choreography a lost event leaves the order stuck, and nothing notices.',
   text: [
     'Who tells Payments to charge the card once the order exists? There are two answers.',
     'Orchestration: one orchestrator calls each service in turn, waits for its reply, writes what happened in its saga log and decides what comes next — including which compensations to run.',

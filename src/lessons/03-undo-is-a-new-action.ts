@@ -1,7 +1,7 @@
 import { formatAnswer } from './answers';
 import { eventsOf, failedStep, listWords, netCharged, neverStarted, orderStatus, possessive, retryDelays, serviceName, stepsOf, times } from './runFacts';
 import { UNDO_OPTIONS } from './stepOptions';
-import type { Lesson, OrderQuestion } from './types';
+import type { CourseLesson, OrderQuestion } from './types';
 
 const question: OrderQuestion = {
   kind: 'order',
@@ -48,9 +48,10 @@ const question: OrderQuestion = {
 };
 
 /** Lesson 3: compensations in reverse order; a compensation is a new action, and it can fail. */
-export const undoIsANewAction: Lesson = {
+export const undoIsANewAction: CourseLesson = {
   id: 'undo-is-a-new-action',
   title: 'Undo is a new action',
+  idea: 'A saga cannot roll back: it compensates with new actions — a refund row, a CANCELLED status — that keep the history true. A failing compensation is retried, and one that never succeeds raises an alert instead of being hidden.',
   text: [
     'A saga cannot roll back. By the time the Warehouse says no, the seat is held, the order exists and the card is charged: three commits in three databases.',
     'So the saga runs compensations — for each step that completed, a new action that undoes its effect. A refund is a new row in the ledger, next to the charge. A cancelled order keeps its row, with the status CANCELLED. Nothing is deleted, so the history stays true.',

@@ -1,5 +1,5 @@
 import { alertWords, brokenInvariants, chargeRows, eventsOf, firstOf, plural, refundRows, serviceName, stepsOf, times } from './runFacts';
-import type { Lesson, NumberQuestion } from './types';
+import type { CourseLesson, NumberQuestion } from './types';
 
 const question: NumberQuestion = {
   kind: 'number',
@@ -35,9 +35,10 @@ const question: NumberQuestion = {
 };
 
 /** Lesson 4: a lost response, a retry, and the idempotency key that makes retrying safe. */
-export const retriesNeedKeys: Lesson = {
+export const retriesNeedKeys: CourseLesson = {
   id: 'retries-need-keys',
   title: 'Retries need idempotency keys',
+  idea: 'A lost reply looks exactly like a failure, so the orchestrator retries. Only an idempotency key makes the retry safe: without one the card is charged twice.',
   text: [
     'Networks lose messages. Here Payments charges the card and commits, but its reply never arrives. The orchestrator waits 2 seconds, gives up on that attempt and tries again. From where it stands, “the charge failed” and “the reply was lost” look exactly the same.',
     'Retrying is the right call — but only if doing the same thing twice has the effect of doing it once. An idempotency key makes that so: every call carries a key (here: the saga id and the step), the service stores its reply under that key, and a repeat with the same key gets the stored reply back. Card payment APIs such as Stripe’s work this way.',

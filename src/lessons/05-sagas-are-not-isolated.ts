@@ -1,5 +1,5 @@
 import { alertWords, completedSagas, times } from './runFacts';
-import type { Lesson, NumberQuestion } from './types';
+import type { CourseLesson, NumberQuestion } from './types';
 
 const question: NumberQuestion = {
   kind: 'number',
@@ -37,9 +37,10 @@ const question: NumberQuestion = {
 };
 
 /** Lesson 5: two sagas, one seat; the semantic lock. */
-export const sagasAreNotIsolated: Lesson = {
+export const sagasAreNotIsolated: CourseLesson = {
   id: 'sagas-are-not-isolated',
   title: 'Sagas are not isolated',
+  idea: 'A saga’s local transactions commit at once and anyone can read them, so two sagas can both see the last seat available and sell it twice. A semantic lock — the hold writes PENDING — makes the second one back off.',
   text: [
     'A database transaction hides its half-done work from everyone else until it commits. A saga cannot: each of its local transactions commits at once, and anyone can read the result.',
     'Two buyers want the last seat. Each saga first checks that the seat is available, then holds it — two separate steps. If both checks happen before either hold, both buyers read “available”.',

@@ -1,7 +1,7 @@
 import { formatAnswer } from './answers';
 import type { RunResult } from '../core';
 import { after, chargeRows } from './runFacts';
-import type { ChoiceQuestion, Lesson, LessonTable } from './types';
+import type { ChoiceQuestion, CourseLesson, LessonTable } from './types';
 
 /** The key the first call to Payments after the restart carried: same as before the crash, another, or none. */
 function keyAfterRestart(run: RunResult): string {
@@ -80,9 +80,10 @@ const table: LessonTable = {
 };
 
 /** Lesson 6: workflow engines name the same ideas; an orchestrator crash and recovery from its log. */
-export const theConceptsStay: Lesson = {
+export const theConceptsStay: CourseLesson = {
   id: 'the-concepts-stay',
   title: 'The implementation changes, the concepts don’t',
+  idea: 'Step Functions, Temporal and Durable Functions write a saga differently, but the ideas are the same: a durable log lets the orchestrator survive a crash, and the step it repeats must be idempotent.',
   text: [
     'You will rarely write an orchestrator by hand. Workflow engines give you one: AWS Step Functions, Temporal, Azure Durable Functions. They differ in how you write a saga, not in the ideas you have met in this course.',
     'The durable log is what makes a crash survivable. Here the orchestrator crashes just after Payments committed the charge, before the reply reached the log. It restarts 3 seconds later and reads its saga log back: inventory and order are recorded as done; payment is not.',

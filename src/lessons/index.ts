@@ -11,9 +11,9 @@ import { sagasAreNotIsolated } from './05-sagas-are-not-isolated';
 import { theConceptsStay } from './06-the-concepts-stay';
 import { watchingSagasInProduction } from './07-watching-sagas-in-production';
 import { customLessonById } from './format/customLesson';
-import type { Lesson } from './types';
+import type { CourseLesson, Lesson } from './types';
 
-export const LESSONS: readonly Lesson[] = [assumeItWorks, someoneHasToDrive, undoIsANewAction, retriesNeedKeys, sagasAreNotIsolated, theConceptsStay, watchingSagasInProduction];
+export const LESSONS: readonly CourseLesson[] = [assumeItWorks, someoneHasToDrive, undoIsANewAction, retriesNeedKeys, sagasAreNotIsolated, theConceptsStay, watchingSagasInProduction];
 
 /** Lesson ids in course order, for validating `?lesson=` and host `load` params. */
 export const LESSON_IDS: readonly string[] = LESSONS.map((l) => l.id);
@@ -28,4 +28,4 @@ export function nextLesson(id: string): Lesson | undefined {
 }
 
 export { formatAnswer, isComplete, isCorrect, placesOf } from './answers';
-export type { Answer, ControlId, Lesson, LessonTable, LessonView, Question, QuestionOption } from './types';
+export type { Answer, ControlId, CourseLesson, Lesson, LessonTable, LessonView, Question, QuestionOption } from './types';

@@ -97,4 +97,11 @@ export interface Lesson {
   tryIt: string;
   /** A run to show next with one click in "Try it yourself" (lesson 1: the same failure, now with a saga). */
   followUp?: { label: string; scenario: Partial<Scenario> };
+  /** What the lesson teaches, in one or two sentences: the course summary's line for it. */
+  idea?: string;
+}
+
+/** A lesson of the course itself: it always says its idea, which the course summary lists. */
+export interface CourseLesson extends Lesson {
+  idea: string;
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Warning } from '../embed';
 import type { Answer } from '../lessons/types';
-import { browserStorage, clearProgress, emptyProgress, type LessonProgress, loadProgress, type Progress, recordAnswer, saveProgress } from './progressStorage';
+import { browserStorage, clearProgress, emptyProgress, type LessonProgress, loadProgress, type Progress, recordAnswer, saveProgress, withPick } from './progressStorage';
 
 // Names runs on this page: a random prefix per page load (two frames never clash) and a counter.
 const PAGE_PREFIX = (() => {
@@ -60,7 +60,15 @@ export interface CourseState {
   /** Counts the host's `ping`s: each one re-sends the page's height. */
   pings: number;
   openLesson: (lessonId: string | null, phase?: LessonPhase) => void;
+  /** Locks the prediction in (saved, so a reload shows it again) and starts watching. */
   lockPrediction: (answer: Answer) => void;
+  /**
+   * Shows the open lesson where the learner left it: a prediction locked in (`correct` null: watching
+   * again), or one checked (its verdict, the run at its end).
+   */
+  resume: (prediction: Answer, correct: boolean | null) => void;
+  /** Forgets the open lesson's saved prediction ("Answer again", or one the question no longer has). */
+  forgetPick: () => void;
   /** Records the checked answer (saved), opens "Try it yourself", and returns the lesson's new standing. */
   answer: (correct: boolean) => LessonProgress | null;
   /** Gives the run on screen a new id. */
@@ -91,7 +99,21 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
   openLesson: (lessonId, phase = 'predict') =>
     set({ lessonId, phase, prediction: null, correct: null, atEnd: false, runId: nextRunId(), questionShownAt: Date.now() }),
   // Watching again is a new run for the host: it hears `run-finished` once more.
-  lockPrediction: (answer) => set({ prediction: answer, phase: 'watch', atEnd: false, runId: nextRunId(), seekStop: null }),
+  lockPrediction: (answer) => {
+    const { lessonId, progress } = get();
+    const next = lessonId === null ? progress : withPick(progress, lessonId, { answer, checked: false });
+    const saved = lessonId === null ? get().progressSaved : saveProgress(browserStorage(), next);
+    set({ prediction: answer, phase: 'watch', atEnd: false, runId: nextRunId(), seekStop: null, progress: next, progressSaved: saved });
+  },
+  // A checked answer reopens at the end of its run, where the verdict was read (or at the moment a link names).
+  resume: (prediction, correct) =>
+    set({ prediction, correct, phase: correct === null ? 'watch' : 'answered', seekStop: correct === null ? null : (get().seekStop ?? Number.MAX_SAFE_INTEGER) }),
+  forgetPick: () => {
+    const { lessonId, progress } = get();
+    if (lessonId === null || !progress.picks?.[lessonId]) return;
+    const next = withPick(progress, lessonId, null);
+    set({ progress: next, progressSaved: saveProgress(browserStorage(), next) });
+  },
   answer: (correct) => {
     const { lessonId, prediction, progress } = get();
     if (lessonId === null || prediction === null) return null;

@@ -29,10 +29,21 @@ export interface LessonProgress {
   done?: DoneBy;
 }
 
+/**
+ * Where the learner left a lesson's question, so a reload shows it again: the prediction locked in,
+ * and whether it was checked against the run. "Answer again" forgets it.
+ */
+export interface SavedPick {
+  answer: Answer;
+  checked: boolean;
+}
+
 export interface Progress {
   version: typeof PROGRESS_VERSION;
   /** By lesson id: every lesson answered at least once. Done is {@link LessonProgress.done}. */
   lessons: Readonly<Record<string, LessonProgress>>;
+  /** By lesson id: the open prediction of each lesson that has one. Absent when there is none. */
+  picks?: Readonly<Record<string, SavedPick>>;
 }
 
 /** The parts of `Storage` used here; `window.localStorage` fits, so does a test double. */
@@ -69,6 +80,22 @@ function readEntry(v: unknown): LessonProgress | undefined {
   return done ? { answer, correct: v.correct, attempts, done } : { answer, correct: v.correct, attempts };
 }
 
+function readPick(v: unknown): SavedPick | undefined {
+  if (!isPlainObject(v) || typeof v.checked !== 'boolean') return undefined;
+  const answer = readAnswer(v.answer);
+  return answer === undefined ? undefined : { answer, checked: v.checked };
+}
+
+/** Only ids that look like ours: `__proto__` and friends never become keys. */
+function readById<T>(data: Record<string, unknown>, read: (v: unknown) => T | undefined): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [id, value] of Object.entries(data).slice(0, MAX_LESSONS)) {
+    const entry = LESSON_ID.test(id) ? read(value) : undefined;
+    if (entry) out[id] = entry;
+  }
+  return out;
+}
+
 /**
  * Progress from stored text. Anything that is not exactly our shape and version gives empty
  * progress; single malformed lesson entries are dropped. Never throws.
@@ -82,13 +109,10 @@ export function parseProgress(text: string | null | undefined): Progress {
     return emptyProgress();
   }
   if (!isPlainObject(data) || data.version !== PROGRESS_VERSION || !isPlainObject(data.lessons)) return emptyProgress();
-  const lessons: Record<string, LessonProgress> = {};
-  // Only ids that look like ours: `__proto__` and friends never become keys.
-  for (const [id, value] of Object.entries(data.lessons).slice(0, MAX_LESSONS)) {
-    const entry = LESSON_ID.test(id) ? readEntry(value) : undefined;
-    if (entry) lessons[id] = entry;
-  }
-  return { version: PROGRESS_VERSION, lessons };
+  const lessons = readById(data.lessons, readEntry);
+  // Picks came later than lessons: progress saved without them is still good.
+  const picks = isPlainObject(data.picks) ? readById(data.picks, readPick) : {};
+  return Object.keys(picks).length > 0 ? { version: PROGRESS_VERSION, lessons, picks } : { version: PROGRESS_VERSION, lessons };
 }
 
 /** Reads progress; empty when there is no storage or reading it throws. */
@@ -133,9 +157,18 @@ export function nextEntry(previous: LessonProgress | undefined, answer: Answer, 
   return done ? { answer, correct, attempts, done } : { answer, correct, attempts };
 }
 
-/** Progress with one more checked answer to a lesson (see {@link nextEntry}). */
+/** Progress with one more checked answer to a lesson (see {@link nextEntry}); the lesson's pick becomes checked. */
 export function recordAnswer(progress: Progress, lessonId: string, answer: Answer, correct: boolean): Progress {
-  return { version: PROGRESS_VERSION, lessons: { ...progress.lessons, [lessonId]: nextEntry(progress.lessons[lessonId], answer, correct) } };
+  const lessons = { ...progress.lessons, [lessonId]: nextEntry(progress.lessons[lessonId], answer, correct) };
+  return withPick({ ...progress, lessons }, lessonId, { answer, checked: true });
+}
+
+/** Progress with a lesson's open prediction set, or forgotten (null). */
+export function withPick(progress: Progress, lessonId: string, pick: SavedPick | null): Progress {
+  const { picks: old = {}, ...rest } = progress;
+  const others = Object.entries(old).filter(([id]) => id !== lessonId);
+  const picks: Record<string, SavedPick> = Object.fromEntries(pick ? [...others, [lessonId, pick]] : others);
+  return Object.keys(picks).length > 0 ? { ...rest, picks } : rest;
 }
 
 /** Whether a lesson counts as done. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Scenario } from '../core';
-import { ALL_PANELS, type PanelId } from '../embed/viewOptions';
+import { ALL_PANELS, type PageId, type PanelId } from '../embed/viewOptions';
 
 /** Playback speeds the learner can pick (multiples of one story stop per 900 ms). */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -9,8 +9,11 @@ export type Speed = (typeof SPEEDS)[number];
 /** Panels a link can show or hide (the embed may pin a subset): one list, shared with the URL schema. */
 export { ALL_PANELS, type PanelId } from '../embed/viewOptions';
 
-/** One run, choreography and orchestration of the same scenario side by side, the failure matrix, or the run's trace waterfall. */
-export type ViewId = 'single' | 'compare' | 'matrix' | 'trace';
+/**
+ * One run, choreography and orchestration of the same scenario side by side, the failure matrix, the
+ * run's trace waterfall, or the course summary: the pages a link's `view` names (one list).
+ */
+export type ViewId = PageId;
 
 /**
  * UI-only state: what the learner asked for (the scenario's inputs), how far the run is
@@ -24,6 +27,8 @@ export interface UiState {
   playing: boolean;
   /** Number of trace events revealed (side by side: the index of the shared stop, see `lockstepStops`). */
   cursor: number;
+  /** The learner is dragging the scrubber (pointer held on it): panels may follow at a slower pace, see `usePanelRun`. */
+  scrubbing: boolean;
   panels: readonly PanelId[];
   view: ViewId;
   /** New inputs make a new run, shown from its start. */
@@ -31,6 +36,7 @@ export interface UiState {
   setSpeed: (speed: Speed) => void;
   setPlaying: (playing: boolean) => void;
   setCursor: (cursor: number) => void;
+  setScrubbing: (scrubbing: boolean) => void;
   setPanels: (panels: readonly PanelId[]) => void;
   /** Another view reads the cursor differently: it starts from the beginning. */
   setView: (view: ViewId) => void;
@@ -38,7 +44,7 @@ export interface UiState {
   reset: () => void;
 }
 
-const initial = { scenario: {}, speed: 1 as Speed, playing: false, cursor: 0, panels: ALL_PANELS, view: 'single' as ViewId };
+const initial = { scenario: {}, speed: 1 as Speed, playing: false, cursor: 0, scrubbing: false, panels: ALL_PANELS, view: 'single' as ViewId };
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
@@ -46,6 +52,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setSpeed: (speed) => set({ speed }),
   setPlaying: (playing) => set({ playing }),
   setCursor: (cursor) => set({ cursor: Math.max(0, Math.floor(cursor)) }),
+  setScrubbing: (scrubbing) => set({ scrubbing }),
   setPanels: (panels) => set({ panels }),
   setView: (view) => set({ view, cursor: 0, playing: false }),
   reset: () => set(initial),

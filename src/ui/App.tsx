@@ -1,4 +1,4 @@
-import { lazy, memo, type ReactNode, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useMemo } from 'react';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
@@ -16,6 +16,7 @@ import { Timeline } from './panels/Timeline';
 import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
 import { useRunView } from './useRun';
+import { usePanelRun } from './usePanelRun';
 import { ScenarioControls } from './ScenarioControls';
 import { CodeSlot } from './code/CodeSlot';
 import { CourseNav } from './course/CourseNav';
@@ -37,6 +38,7 @@ import { RunWarnings } from './RunWarnings';
 const CompareView = lazy(() => import('./compare/CompareView').then((r) => ({ default: r.CompareView })));
 const TraceView = lazy(() => import('./waterfall/TraceView').then((r) => ({ default: r.TraceView })));
 const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
+const CourseSummary = lazy(() => import('./course/CourseSummary').then((r) => ({ default: r.CourseSummary })));
 const SagaEditor = lazy(() => import('./editor/SagaEditor').then((r) => ({ default: r.SagaEditor })));
 // The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
 const Race = memo(RacePanel);
@@ -66,6 +68,7 @@ interface SimulatorProps {
 function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   const scenario = useUiStore((s) => s.scenario);
   const cursor = useUiStore((s) => s.cursor);
+  const scrubbing = useUiStore((s) => s.scrubbing);
   const panels = useUiStore((s) => s.panels);
   const setScenario = useUiStore((s) => s.setScenario);
   const setPlaying = useUiStore((s) => s.setPlaying);
@@ -73,10 +76,11 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
   const live = useSimulatorRun(scenario);
   const liveRun = useRunView(live, cursor);
   const { sim, stops, operator } = live;
-  // Playback follows every scrub and tick at once; the heavy panels draw a deferred copy of the run, which
-  // React renders in interruptible passes and drops when the cursor has already moved on (a phone's CPU).
-  const run = useDeferredValue(liveRun);
-  const fadeIn = useSteppedForward(run.cursor, stops);
+  // Playback follows every scrub and tick at once; the heavy panels draw a deferred (and, while the
+  // scrubber is dragged, paced) copy of the run: see usePanelRun.
+  const run = usePanelRun(liveRun, scrubbing);
+  // No fades while the scrubber is dragged, even across one stop: they would only cost frames mid-drag.
+  const fadeIn = useSteppedForward(run.cursor, stops) && !scrubbing;
   const settled = run.cursor === run.trace.length && sim.idle;
   const sagaIds = useMemo(() => live.result.sagas.map((s) => s.id), [live.result]);
   const act = useCallback(
@@ -183,8 +187,10 @@ export function App() {
   const phase = useCourseStore((s) => s.phase);
   const lesson = lessonById(useCourseStore((s) => s.lessonId));
   const editing = useEditorStore((s) => s.open) && !lesson && !embed;
+  // The end of the course (`?view=summary`): no run, the lessons' ideas instead.
+  const summary = view === 'summary' && !lesson;
   // A lesson shows its run only once the learner has predicted; its controls unlock once the prediction is checked.
-  const showRun = !lesson || phase !== 'predict';
+  const showRun = (!lesson || phase !== 'predict') && !summary;
   const locked = lesson !== undefined && phase === 'watch';
   // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
   // sit near the top of the page.
@@ -208,8 +214,8 @@ export function App() {
           <Brand definition={sagaOnScreen} />
           <CourseNav />
           <div className="header-tools">
-            {!lesson && <ViewSwitch />}
-            <ShareBox />
+            {!lesson && !summary && <ViewSwitch />}
+            {!summary && <ShareBox />}
           </div>
         </header>
       )}
@@ -219,6 +225,11 @@ export function App() {
         {editing && (
           <Suspense fallback={loading}>
             <SagaEditor />
+          </Suspense>
+        )}
+        {summary && (
+          <Suspense fallback={loading}>
+            <CourseSummary />
           </Suspense>
         )}
         {showRun && (

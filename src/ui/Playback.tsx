@@ -32,6 +32,7 @@ export function Playback({ run, stops }: Props) {
   const setSpeed = useUiStore((s) => s.setSpeed);
   const setPlaying = useUiStore((s) => s.setPlaying);
   const setCursor = useUiStore((s) => s.setCursor);
+  const setScrubbing = useUiStore((s) => s.setScrubbing);
   const index = stopIndexAt(stops, run.cursor);
   const last = stops.length - 1;
   const atEnd = index >= last;
@@ -69,6 +70,18 @@ export function Playback({ run, stops }: Props) {
     const timer = window.setTimeout(() => setCursor(stops[index + 1]), STOP_INTERVAL_MS / speed);
     return () => window.clearTimeout(timer);
   }, [playing, atEnd, index, stops, speed, setCursor, setPlaying]);
+
+  // A drag of the scrubber lasts from the press on it to the release anywhere (or a cancelled pointer, or
+  // the window losing focus); the panels follow a drag at their own pace (usePanelRun), and catch up at its end.
+  const startScrub = () => {
+    setScrubbing(true);
+    const end = () => {
+      setScrubbing(false);
+      for (const type of ['pointerup', 'pointercancel', 'blur'] as const) window.removeEventListener(type, end);
+    };
+    for (const type of ['pointerup', 'pointercancel', 'blur'] as const) window.addEventListener(type, end);
+  };
+  useEffect(() => () => setScrubbing(false), [setScrubbing]);
 
   // Keyboard: Space play/pause, arrows step, Home restart, End jump — unless typing in a field.
   useEffect(() => {
@@ -126,6 +139,7 @@ export function Playback({ run, stops }: Props) {
           step={1}
           value={index}
           aria-valuetext={`${position}, ${time}`}
+          onPointerDown={startScrub}
           onChange={(e) => {
             setPlaying(false);
             goTo(Number(e.target.value));

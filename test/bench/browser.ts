@@ -25,14 +25,14 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `vite preview` (dist/ must be built) on `BENCH_PORT` if set, else on a free loopback port, never
+ * Starts `vite preview` of `outDir` (default dist/, which must be built) on `BENCH_PORT` if set, else on a free loopback port, never
  * the default 4173 that another checkout's tests may hold; `stop()` ends that one process.
  */
-export async function startPreview(): Promise<Preview> {
+export async function startPreview(outDir = 'dist'): Promise<Preview> {
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`BENCH_PORT must be a port number, got "${process.env.BENCH_PORT}"`);
   const vite = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-  const child: ChildProcess = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [vite, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: REPO_ROOT,
     stdio: 'ignore',
   });

@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, CDPSession } from '@playwright/test';
 import { newPage, playOnce, startRecording, stopRecording } from './browser';
 import { type Figure, guarded, quantile, round } from './figure';
 
@@ -63,15 +63,32 @@ function summarise(id: string, label: string, runs: TaskStats[], extra: string, 
 const SWEEPS = 4;
 const MOVES_PER_SWEEP = 40;
 
+/** Main-thread time (ms) a scrub cost, from CDP's `Performance.getMetrics`: far steadier than long-task counts on a busy machine. */
+export interface BusyMs {
+  task: number;
+  script: number;
+  style: number;
+  layout: number;
+}
+
+type Metrics = Record<string, number>;
+const readMetrics = async (cdp: CDPSession): Promise<Metrics> => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+const busyBetween = (a: Metrics, b: Metrics): BusyMs => {
+  const ms = (key: string) => round(((b[key] ?? 0) - (a[key] ?? 0)) * 1000, 0);
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration'), style: ms('RecalcStyleDuration'), layout: ms('LayoutDuration') };
+};
+
 /**
  * Drags the scrubber of a failing run (`?failAt=delivery`) end to end 4 times as fast as the browser
  * takes mouse events, with the CPU slowed 4×, and records long tasks from the press until the page
  * has settled (two frames after the release, then 500 ms).
  */
-export async function scrubOnce(browser: Browser, base: string): Promise<TaskStats & { errors: string[]; storyUpdates: number }> {
+export async function scrubOnce(browser: Browser, base: string, query = '?failAt=delivery'): Promise<TaskStats & { errors: string[]; storyUpdates: number; busy: BusyMs }> {
   const { context, page, errors } = await newPage(browser, PHONE_THROTTLE);
   try {
-    await page.goto(`${base}?failAt=delivery`, { waitUntil: 'load' });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${base}${query}`, { waitUntil: 'load' });
     const slider = page.getByRole('slider', { name: /scrub/i });
     await slider.waitFor({ timeout: 30_000 });
     // Let lazy chunks and the first renders finish: the figure is about scrubbing, not loading.
@@ -82,6 +99,7 @@ export async function scrubOnce(browser: Browser, base: string): Promise<TaskSta
     const y = box.y + box.height / 2;
     const left = box.x + 2;
     const right = box.x + box.width - 2;
+    const before = await readMetrics(cdp);
     await startRecording(page);
     await page.mouse.move(left, y);
     await page.mouse.down();
@@ -90,7 +108,8 @@ export async function scrubOnce(browser: Browser, base: string): Promise<TaskSta
     await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
     await page.waitForTimeout(500);
     const rec = await stopRecording(page);
-    return { ...stats(rec.longTasks), errors, storyUpdates: rec.storyUpdates };
+    const busy = busyBetween(before, await readMetrics(cdp));
+    return { ...stats(rec.longTasks), errors, storyUpdates: rec.storyUpdates, busy };
   } finally {
     await context.close();
   }
@@ -107,12 +126,13 @@ export async function measureThrottledInteraction(browser: Browser, base: string
   const playLabel = `playback 8×, ${PHONE_THROTTLE}× CPU throttling`;
   return [
     ...(await guarded(scrubId, scrubLabel, async () => {
-      const runs: (TaskStats & { errors: string[]; storyUpdates: number })[] = [];
+      const runs: Awaited<ReturnType<typeof scrubOnce>>[] = [];
       for (let i = 0; i < REPEATS; i++) runs.push(await scrubOnce(browser, base));
       const followed = runs.map((r) => r.storyUpdates);
-      const extra = `, ${MOVES_PER_SWEEP} mouse moves per sweep; the story panel changed in ${spread(followed)} frames`;
+      const busy = (key: keyof BusyMs) => runs.map((r) => r.busy[key]);
+      const extra = `, ${MOVES_PER_SWEEP} mouse moves per sweep; the story panel changed in ${spread(followed)} frames; main thread busy ${spread(busy('task'), ' ms')}, of it script ${spread(busy('script'), ' ms')}, style ${spread(busy('style'), ' ms')}, layout ${spread(busy('layout'), ' ms')}`;
       const figure = summarise(scrubId, scrubLabel, runs, extra, runs.flatMap((r) => r.errors));
-      return [{ ...figure, values: { ...figure.values, storyUpdates: quantile(followed, 0.5) } }];
+      return [{ ...figure, values: { ...figure.values, storyUpdates: quantile(followed, 0.5), busyMs: quantile(busy('task'), 0.5) } }];
     })),
     ...(await guarded(playId, playLabel, async () => {
       const runs: TaskStats[] = [];

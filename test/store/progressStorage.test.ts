@@ -9,6 +9,7 @@ import {
   recordAnswer,
   type StorageLike,
   saveProgress,
+  withPick,
 } from '../../src/store/progressStorage';
 
 /** An in-memory Storage. */
@@ -113,5 +114,28 @@ describe('progress storage', () => {
     saveProgress(storage, recordAnswer(emptyProgress(), 'assume-it-works', 1, true));
     expect(clearProgress(storage)).toBe(true);
     expect(loadProgress(storage)).toEqual(emptyProgress());
+  });
+
+  it('keeps each lesson\'s open prediction (locked in, then checked) and forgets it on request', () => {
+    const storage = memoryStorage();
+    let p = withPick(emptyProgress(), 'assume-it-works', { answer: 'left', checked: false });
+    expect(p.picks).toEqual({ 'assume-it-works': { answer: 'left', checked: false } });
+    p = recordAnswer(p, 'assume-it-works', 'left', true);
+    expect(p.picks).toEqual({ 'assume-it-works': { answer: 'left', checked: true } });
+    p = withPick(p, 'retries-need-keys', { answer: 2, checked: false });
+    saveProgress(storage, p);
+    expect(loadProgress(storage)).toEqual(p);
+    p = withPick(withPick(p, 'assume-it-works', null), 'retries-need-keys', null);
+    expect(p).toEqual({ version: 1, lessons: p.lessons });
+  });
+
+  it('drops malformed picks and reads progress saved before picks existed', () => {
+    const text = JSON.stringify({
+      version: 1,
+      lessons: {},
+      picks: { good: { answer: ['a', 'b'], checked: false }, 'no-checked': { answer: 1 }, 'bad-answer': { answer: { x: 1 }, checked: true }, 'NOT an id': { answer: 1, checked: true } },
+    });
+    expect(parseProgress(text).picks).toEqual({ good: { answer: ['a', 'b'], checked: false } });
+    expect(parseProgress(JSON.stringify({ version: 1, lessons: {}, picks: [1] }))).toEqual(emptyProgress());
   });
 });

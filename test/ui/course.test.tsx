@@ -43,6 +43,8 @@ describe('the course in the page', () => {
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}')).toEqual({
       version: 1,
       lessons: { 'retries-need-keys': { answer: 2, correct: true, attempts: 1, done: 'correct' } },
+      // Where the learner left the question, for a reload.
+      picks: { 'retries-need-keys': { answer: 2, checked: true } },
     });
     expect(screen.getByText('Lesson done: answered right (1 try so far).')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Retries need idempotency keys \(completed\)/ })).toBeInTheDocument();

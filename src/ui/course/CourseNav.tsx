@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { LESSONS } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
+import { useUiStore } from '../../store/uiStore';
 import { isLessonDone } from '../../store/progressStorage';
 import { EDIT_PARAM, useEditorStore } from '../editor/editorStore';
-import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
+import { InAppLink, lessonHref, SANDBOX_HREF, SUMMARY_HREF } from './InAppLink';
 
 /** The lesson list with what is done (a word and a tick, not only a colour), the sandbox, and "Reset progress". */
 export function CourseNav() {
@@ -12,6 +13,7 @@ export function CourseNav() {
   const resetProgress = useCourseStore((s) => s.resetProgress);
   const [cleared, setCleared] = useState(false);
   const editing = useEditorStore((s) => s.open);
+  const summary = useUiStore((s) => s.view === 'summary');
   const done = LESSONS.filter((l) => isLessonDone(progress, l.id)).length;
 
   return (
@@ -39,7 +41,12 @@ export function CourseNav() {
           );
         })}
         <li className="sandbox-link">
-          <InAppLink href={SANDBOX_HREF} aria-current={lessonId === null && !editing ? 'page' : undefined}>
+          <InAppLink href={SUMMARY_HREF} aria-current={lessonId === null && summary ? 'page' : undefined}>
+            Summary
+          </InAppLink>
+        </li>
+        <li className="sandbox-link">
+          <InAppLink href={SANDBOX_HREF} aria-current={lessonId === null && !editing && !summary ? 'page' : undefined}>
             Sandbox
           </InAppLink>
         </li>

@@ -9,9 +9,10 @@ export function EmbedBar() {
   const scenario = useUiStore((s) => s.scenario);
   const speed = useUiStore((s) => s.speed);
   const lessonId = useCourseStore((s) => s.lessonId);
+  const summary = useUiStore((s) => s.view === 'summary') && !lessonId;
   // A custom saga goes along once its link encoding is ready.
   useEditorStore((s) => s.encoded);
-  const full = withDefinitionInUrl(shareUrl(window.location.href, scenario, { ...(lessonId ? { lesson: lessonId } : {}), speed }));
+  const full = withDefinitionInUrl(shareUrl(window.location.href, scenario, { ...(lessonId ? { lesson: lessonId } : {}), ...(summary ? { page: 'summary' as const } : {}), speed }));
   return (
     <div className="embed-bar">
       <h1 className="embed-title">{lessonById(lessonId) ? 'Saga Simulator lesson' : 'Saga Simulator'}</h1>

@@ -9,6 +9,12 @@ export const lessonHref = (lesson: Lesson): string => `?${toQuery(lesson.scenari
 /** The sandbox: no lesson, default scenario. */
 export const SANDBOX_HREF = '?';
 
+/** The course summary: every lesson's idea, with a link back to its run. */
+export const SUMMARY_HREF = `?${toQuery({}, { page: 'summary' })}`;
+
+/** The failure matrix: every fault at every step at once. */
+export const MATRIX_HREF = `?${toQuery({}, { page: 'matrix' })}`;
+
 interface Props {
   href: string;
   children: ReactNode;

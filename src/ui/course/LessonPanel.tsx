@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { runScenario } from '../../core';
-import { type Lesson, LESSONS } from '../../lessons';
+import { type Lesson, LESSON_IDS, LESSONS } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { AnsweredStep, ExploreStep, PredictStep, WatchStep } from './LessonSteps';
 import { LessonTable } from './LessonTable';
@@ -11,7 +11,7 @@ import { LessonTable } from './LessonTable';
  */
 export function LessonPanel({ lesson }: { lesson: Lesson }) {
   const phase = useCourseStore((s) => s.phase);
-  const number = LESSONS.indexOf(lesson) + 1;
+  const number = LESSON_IDS.indexOf(lesson.id) + 1;
   // The run the question is about: a pure function of the pinned scenario, the same run the view plays.
   const pinnedRun = useMemo(() => runScenario(lesson.scenario), [lesson]);
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunResult } from '../../core';
 import { lessonCompletedMessage, xapiStatements } from '../../embed';
-import { type ControlId, formatAnswer, isCorrect, type Lesson, nextLesson } from '../../lessons';
+import { type ControlId, formatAnswer, isCorrect, LESSON_IDS, type Lesson, nextLesson } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { useRaceStore } from '../race/raceStore';
 import { useCourseLink } from './courseContext';
-import { InAppLink, lessonHref, SANDBOX_HREF } from './InAppLink';
+import { InAppLink, lessonHref, SANDBOX_HREF, SUMMARY_HREF } from './InAppLink';
 import { LessonControls } from './LessonControls';
 import { LessonStanding } from './LessonStanding';
 import { focusLessonTitle } from './location';
@@ -30,8 +30,9 @@ function StepHeading({ children }: { children: string }) {
   );
 }
 
-/** Back to the lesson's own scenario, at its prediction. */
+/** Back to the lesson's own scenario, at its prediction (the saved one is forgotten: a reload asks again). */
 function restart(lesson: Lesson): void {
+  useCourseStore.getState().forgetPick();
   useRaceStore.setState({ mode: 'seeded', picks: [] });
   useUiStore.setState({ scenario: lesson.scenario, cursor: 0, playing: false, view: lesson.view === 'compare' || lesson.view === 'trace' ? lesson.view : 'single' });
   useCourseStore.getState().openLesson(lesson.id, 'predict');
@@ -154,6 +155,8 @@ function Explanation({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResu
 export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun: RunResult }) {
   const { prediction, correct, embed } = useCourseStore();
   const next = nextLesson(lesson.id);
+  // After the course's last lesson comes its summary; after a lesson of one's own, the sandbox.
+  const last = lesson.id === LESSON_IDS.at(-1);
   return (
     <div className="lesson-step">
       <StepHeading>3 · What happened</StepHeading>
@@ -173,8 +176,8 @@ export function AnsweredStep({ lesson, pinnedRun }: { lesson: Lesson; pinnedRun:
           Answer again
         </button>
         {!embed && (
-          <InAppLink href={next ? lessonHref(next) : SANDBOX_HREF} className="button-link primary">
-            {next ? `Next lesson: ${next.title}` : 'Open the sandbox'} <span aria-hidden="true">→</span>
+          <InAppLink href={next ? lessonHref(next) : last ? SUMMARY_HREF : SANDBOX_HREF} className="button-link primary">
+            {next ? `Next lesson: ${next.title}` : last ? 'Next: what the course showed' : 'Open the sandbox'} <span aria-hidden="true">→</span>
           </InAppLink>
         )}
       </div>

@@ -12,6 +12,7 @@ import { useUiStore } from '../../store/uiStore';
 import { rememberEncoding, takeEditParam, useEditorStore, watchDefinitionEncoding, withEditorParams } from '../editor/editorStore';
 import { useRaceStore } from '../race/raceStore';
 import { baselineChoiceOf, traceViewOptions, useBaselineStore } from '../waterfall/baselineStore';
+import { resumeSavedPick } from './savedPick';
 
 /** The scenario without the fields that hold their default, so the store holds what was asked for. */
 export function minimalScenario(scenario: Scenario): Partial<Scenario> {
@@ -76,6 +77,8 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     embed: source === 'host' ? course.embed || parsed.view.embed : parsed.view.embed,
     parentOrigin: source === 'host' ? course.parentOrigin : parsed.view.parentOrigin,
   });
+  // A reload (or a return to the lesson) shows the prediction the learner had locked in, and its verdict.
+  if (lesson) resumeSavedPick(lesson);
 }
 
 /** The view part of the current URL, from the stores. */
@@ -144,15 +147,35 @@ export function bootFromLocation(): void | Promise<void> {
   return applyLink(firstVisit ? `lesson=${LESSON_IDS[0]}` : search);
 }
 
-/** After the page changed in place, keyboard and screen reader users continue from the lesson's title. */
-export function focusLessonTitle(): void {
-  window.requestAnimationFrame(() => document.getElementById('lesson-title')?.focus());
+/**
+ * After the page changed in place, keyboard and screen reader users continue from the lesson's (or
+ * the course summary's) title — waiting a few frames for a page that loads on demand (about 2 s).
+ */
+export function focusLessonTitle(frames = 120): void {
+  window.requestAnimationFrame(() => {
+    const title = document.getElementById('lesson-title') ?? document.getElementById('summary-title');
+    if (title) title.focus();
+    else if (frames > 0) focusLessonTitle(frames - 1);
+  });
+}
+
+/**
+ * The link as this page opens it in place: an embedded page stays embedded (its host, origin and
+ * xAPI setting go along), as a matrix cell opened in a frame stays in the frame.
+ */
+export function inPlaceSearch(search: string): string {
+  const { embed, parentOrigin, xapi } = useCourseStore.getState();
+  if (!embed) return search;
+  const params = new URLSearchParams(search);
+  for (const [name, value] of new URLSearchParams(toQuery({}, { embed, parentOrigin, xapi }))) params.set(name, value);
+  return `?${params}`;
 }
 
 /** Opens another URL of the app without reloading (lesson links), with a history entry. */
-export function navigate(search: string): void {
+export function navigate(href: string): void {
+  const search = inPlaceSearch(href);
   window.history.pushState(null, '', search || window.location.pathname);
-  Promise.resolve(applyLink(search)).then(focusLessonTitle);
+  Promise.resolve(applyLink(search)).then(() => focusLessonTitle());
 }
 
 const SYNC_DELAY_MS = 150;

@@ -44,7 +44,9 @@ export function Timeline({ run, clock, until }: TimelineProps) {
   // The learner can switch either way with the Fit button (their choice lasts for this run).
   const [choice, setChoice] = useState<{ trace: RunView['trace']; fit: boolean } | null>(null);
   const fit = choice?.trace === run.trace ? choice.fit : run.cursor >= run.trace.length;
-  const room = useElementWidth(scrollRef) - PAD_L - PAD_R;
+  // The chart's visible width, from a ResizeObserver: never read from the DOM per cursor move.
+  const viewWidth = useElementWidth(scrollRef);
+  const room = viewWidth - PAD_L - PAD_R;
   // The scale comes from the whole run, so it does not jump while playing.
   const fitWidth = fit && room > 0 ? Math.max(room, MIN_FIT_W) : undefined;
   const scale = useMemo(
@@ -67,19 +69,24 @@ export function Timeline({ run, clock, until }: TimelineProps) {
   };
   const tones = ['call', 'comp', 'fail', 'ok', 'warn', 'buyer-1', 'buyer-2', 'buyer-3', 'buyer-4'];
 
-  // Keep "now" in view while playing; the chart scrolls sideways on narrow screens.
+  // Keep "now" in view while playing; the chart scrolls sideways on narrow screens. The scroll position is
+  // tracked from scroll events and the width observed, so a cursor move reads no layout (which below the fold,
+  // in a panel the browser skips rendering, would force one); it writes only when "now" leaves the window.
   const nowX = g.x(now);
-  // Read and scroll in the next frame, where layout is due anyway: reading clientWidth right after a commit
-  // forces a layout per cursor move, which dominates scrubbing on a slow phone.
+  const scrolled = useRef(0);
   useEffect(() => {
+    if (viewWidth === 0) return;
+    const left = scrolled.current;
+    const target = fit ? 0 : nowX > left + viewWidth - 60 || nowX < left + 20 ? Math.max(0, nowX - viewWidth * 0.6) : left;
+    if (target === left) return;
     const frame = requestAnimationFrame(() => {
       const el = scrollRef.current;
-      if (!el || el.clientWidth === 0) return;
-      if (fit) el.scrollLeft = 0;
-      else if (nowX > el.scrollLeft + el.clientWidth - 60 || nowX < el.scrollLeft + 20) el.scrollLeft = Math.max(0, nowX - el.clientWidth * 0.6);
+      if (!el) return;
+      el.scrollLeft = target;
+      scrolled.current = el.scrollLeft;
     });
     return () => cancelAnimationFrame(frame);
-  }, [nowX, fit]);
+  }, [nowX, fit, viewWidth]);
 
   const counts = {
     calls: marks.filter((k) => k.kind === 'call').length,
@@ -127,8 +134,16 @@ export function Timeline({ run, clock, until }: TimelineProps) {
             </div>
           ))}
         </div>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the chart scrolls sideways; keyboard users must be able to scroll it */}
-        <section className="tl-scroll" ref={scrollRef} aria-label="Timeline chart (scrolls sideways)" tabIndex={0}>
+        <section
+          className="tl-scroll"
+          ref={scrollRef}
+          aria-label="Timeline chart (scrolls sideways)"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the chart scrolls sideways; keyboard users must be able to scroll it
+          tabIndex={0}
+          onScroll={(e) => {
+            scrolled.current = e.currentTarget.scrollLeft;
+          }}
+        >
           <svg className="tl-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
             <defs>
               {tones.map((t) => (
