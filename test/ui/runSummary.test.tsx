@@ -57,6 +57,14 @@ describe('the run summary at a playback position', () => {
     expect(runSummary(at({ buyers: 2 })).sagas[1]).toBe('Buyer 2: ↩ Compensated after a failure at step 1 of 5 (Inventory)');
   });
 
+  it('lesson 6 with the crash: while the orchestrator is down, and right after it restarts from its log', () => {
+    const scenario = { crash: { step: 'payment', when: 'after-commit' } } as const;
+    expect(runSummary(at(scenario, (e) => e.type === 'orchestrator.crashed')).sagas).toEqual([
+      'Step 3 of 5 (Payments): ✕ Committed — the orchestrator crashed before hearing back',
+    ]);
+    expect(runSummary(at(scenario, (e) => e.type === 'orchestrator.recovered')).sagas).toEqual(['Starting: reading where the saga stands']);
+  });
+
   it('lesson 1 without a saga: stuck after the failure, the card still charged', () => {
     expect(runSummary(at(LESSONS[0].scenario))).toEqual({ sagas: ['‖ Stuck after a failure at step 4 of 5 (Warehouse)'], key: 'Card: 1 charge · nets $40' });
   });

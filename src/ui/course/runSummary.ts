@@ -1,6 +1,6 @@
 import { type Outcome, type TraceEvent, tablesAt } from '../../core';
 import { revealedOutcomes } from '../InvariantsPanel';
-import { activeState } from '../panels/activeState';
+import { activeState, describeActive } from '../panels/activeState';
 import { money, stepsOf } from '../panels/labels';
 import { serviceActivity } from '../panels/serviceActivity';
 import { seatAt } from '../race/raceModel';
@@ -48,8 +48,10 @@ function sagaLine(run: RunView, saga: string, outcome: Outcome | undefined, pref
     if (outcome === 'completed') return `${prefix}${OUTCOME.completed}: all ${steps.length} steps done`;
     return `${prefix}${OUTCOME[outcome]}${turn ? ` after a failure at ${place(turn)}` : ''}`;
   }
-  const focus = activeState(run.trace, run.cursor, saga).focus;
-  if (!focus) return `${prefix}${mine.length > 0 ? 'Started' : 'Not started yet'}`;
+  const active = activeState(run.trace, run.cursor, saga);
+  const focus = active.focus;
+  // No step yet, or none since a restart: what the orchestrator is doing ("Not started yet", "Starting: reading where the saga stands").
+  if (!focus) return `${prefix}${describeActive(active)}`;
   const step = steps.find((s) => s.id === focus.step);
   const doing = step ? serviceActivity(mine, step, { buyers: 1, choreography: run.scenario.mode === 'choreography' }) : undefined;
   const phase = focus.type.split('.')[0];
