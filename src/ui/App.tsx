@@ -26,7 +26,7 @@ import { EmbedBar } from './course/EmbedBar';
 // A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
-import { RunSummaryStrip } from './course/RunSummaryStrip';
+import { RunSummaryStrip, ShownSummaryStrip } from './course/RunSummaryStrip';
 import { usePublishShownRun, useShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
 import { useEditorStore } from './editor/editorStore';
@@ -221,7 +221,13 @@ export function App() {
       )}
       <main className={`app-main${embed ? ' embedded' : ''}${lesson ? ' with-lesson' : ''}`}>
         <WarningBanner />
-        {!beside && lessonPanel}
+        {!beside && lessonPanel && (
+          // Above a run (side by side, the trace): the run's summary stays next to the lesson text on a phone.
+          <div className="lesson-above">
+            {lessonPanel}
+            {showRun && <ShownSummaryStrip />}
+          </div>
+        )}
         {editing && (
           <Suspense fallback={loading}>
             <SagaEditor />

@@ -97,29 +97,33 @@ test.describe('a phone, 375 px', () => {
     await expectNoAxeViolations(page);
   });
 
+  /** At every scroll position where some of the lesson is on screen below the sticky playback bar, the summary strip is on screen too. */
+  async function expectSummaryWhileLessonShown(page: Page): Promise<void> {
+    const bottom = await page.locator('section.lesson').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    let checked = 0;
+    for (let y = 0; y < bottom; y += 60) {
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      const seen = await page.evaluate(() => {
+        const bars = [...document.querySelectorAll('.playback')].map((b) => b.getBoundingClientRect()).filter((r) => r.top <= 1 && r.bottom > 0);
+        const barBottom = Math.max(0, ...bars.map((r) => r.bottom));
+        const text = (document.querySelector('section.lesson') as HTMLElement).getBoundingClientRect();
+        const s = (document.querySelector('.run-summary') as HTMLElement).getBoundingClientRect();
+        return { lessonShown: text.bottom > barBottom + 20 && text.top < window.innerHeight, top: s.top, bottom: s.bottom, barBottom };
+      });
+      if (!seen.lessonShown) continue;
+      checked++;
+      expect(seen.bottom, `scrolled to ${y}`).toBeLessThanOrEqual(PHONE.height);
+      expect(seen.top, `scrolled to ${y}`).toBeGreaterThanOrEqual(seen.barBottom);
+    }
+    expect(checked).toBeGreaterThan(2);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+
   test('the summary of the run stays in view while the lesson text is, and follows the playback', async ({ page }) => {
     await lessonAtEnd(page, 'undo-is-a-new-action');
     const strip = page.getByRole('region', { name: 'The run so far' });
     await expect(strip).toHaveText(/↩ Compensated after a failure at step 4 of 5 \(Warehouse\)\s*Card: 1 charge, 1 refund · nets \$0/);
-    const lesson = page.locator('.slot-lesson .lesson');
-    const { top, bottom } = await lesson.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
-    });
-    // Every scroll position at which some of the lesson's text is on screen (below the sticky playback bar).
-    for (let y = 0; y < bottom; y += 60) {
-      await page.evaluate((to) => window.scrollTo(0, to), y);
-      const seen = await page.evaluate(() => {
-        const bar = (document.querySelector('.playback') as HTMLElement).getBoundingClientRect();
-        const text = (document.querySelector('.slot-lesson .lesson') as HTMLElement).getBoundingClientRect();
-        const s = (document.querySelector('.run-summary') as HTMLElement).getBoundingClientRect();
-        return { lessonShown: text.bottom > bar.bottom + 20 && text.top < window.innerHeight, strip: { top: s.top, bottom: s.bottom }, barBottom: bar.bottom };
-      });
-      if (!seen.lessonShown) continue;
-      expect(seen.strip.bottom, `scrolled to ${y} (lesson ${top}–${bottom})`).toBeLessThanOrEqual(PHONE.height);
-      expect(seen.strip.top, `scrolled to ${y}`).toBeGreaterThanOrEqual(seen.barBottom);
-    }
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectSummaryWhileLessonShown(page);
     // The summary is about the playback position, not only the end.
     await page.getByRole('button', { name: 'Restart' }).click();
     await expect(strip).toHaveText(/Not started yet\s*Card: not charged/);
@@ -127,6 +131,17 @@ test.describe('a phone, 375 px', () => {
     for (let i = 0; i < 30 && !/Warehouse\): ✗/.test((await strip.textContent()) ?? ''); i++) await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(strip).toHaveText(/^Step 4 of 5 \(Warehouse\): ✗ Failed: the warehouse cannot pick order o-1\s*Card: 1 charge · nets \$40$/);
     await expectNoAxeViolations(page);
+  });
+
+  test('side by side and in the trace view, the summary closes the lesson text above the run and stays in view with it', async ({ page }) => {
+    await lessonAtEnd(page, 'someone-has-to-drive');
+    const strip = page.getByRole('region', { name: 'The run so far' });
+    await expect(strip).toHaveText(/^Choreography: ‖ Stuck\s*Orchestration: ✓ Completed: all 5 steps done\s*Card on both sides: 1 charge · nets \$40$/);
+    await expectSummaryWhileLessonShown(page);
+    await expectNoAxeViolations(page);
+    await lessonAtEnd(page, 'watching-sagas-in-production');
+    await expect(strip).toHaveText(/^↩ Compensated after a failure at step 4 of 5 \(Warehouse\)/);
+    await expectSummaryWhileLessonShown(page);
   });
 
   test('lesson 5: the lesson text comes before the race panel', async ({ page }) => {

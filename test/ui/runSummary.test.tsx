@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runScenario, type Scenario, type TraceEvent } from '../../src/core';
 import { LESSONS } from '../../src/lessons';
 import { useCourseStore } from '../../src/store/courseStore';
 import { applyParsed, parseSearch } from '../../src/ui/course/location';
-import { runSummary } from '../../src/ui/course/runSummary';
+import { compareSummary, runSummary } from '../../src/ui/course/runSummary';
 import { InvariantsPanel } from '../../src/ui/InvariantsPanel';
 import { BuyerColumns } from '../../src/ui/race/BuyerColumns';
 import { buyersAt } from '../../src/ui/race/raceModel';
@@ -70,6 +70,24 @@ describe('the run summary at a playback position', () => {
   });
 });
 
+describe('side by side (lesson 2)', () => {
+  const sides = (until?: (e: TraceEvent) => boolean) => [at({ mode: 'choreography', dropEvent: 'payment' }, until), at({ mode: 'orchestration', dropEvent: 'payment' }, until)] as const;
+
+  it('one line per side, and the card of both', () => {
+    expect(compareSummary(...sides())).toEqual({
+      sagas: ['Choreography: ‖ Stuck', 'Orchestration: ✓ Completed: all 5 steps done'],
+      key: 'Card on both sides: 1 charge · nets $40',
+    });
+  });
+
+  it('each side at its own cursor: before the card is charged on one side, the cards differ', () => {
+    const [choreography, orchestration] = sides();
+    const s = compareSummary({ ...choreography, cursor: choreography.trace.length }, { ...orchestration, cursor: 0 });
+    expect(s.sagas).toEqual(['Choreography: ‖ Stuck', 'Orchestration: Not started yet']);
+    expect(s.key).toBe('Card: 1 charge · nets $40 (choreography), not charged (orchestration)');
+  });
+});
+
 describe('a stuck outcome’s icon', () => {
   // Debian's fonts have no media-control glyphs (see icons.tsx): "⏸ Outcome: stuck" showed an empty box.
   it('is a glyph every font has (‖), in the invariants panel and the race’s buyer columns', () => {
@@ -100,5 +118,26 @@ describe('the summary in a lesson', () => {
     await app.user.click(screen.getByRole('button', { name: 'Restart' }));
     expect(strip).toHaveTextContent('Not started yet');
     expect(strip).toHaveTextContent('Card: not charged');
+  });
+
+  it('side by side and in the trace view, the strip closes the lesson’s block above the run', async () => {
+    applyParsed(parseSearch('?lesson=someone-has-to-drive'));
+    const app = renderApp();
+    await app.user.click((await screen.findAllByRole('radio'))[0]);
+    await app.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
+    await app.user.click(await screen.findByRole('button', { name: 'Jump to end' }));
+    const strip = await screen.findByRole('region', { name: 'The run so far' });
+    await waitFor(() => expect(strip).toHaveTextContent('Choreography: ‖ Stuck'));
+    expect(strip).toHaveTextContent('Orchestration: ✓ Completed: all 5 steps done');
+    expect(strip.previousElementSibling).toBe(screen.getByRole('region', { name: 'Someone has to drive' }));
+    cleanup();
+
+    useCourseStore.setState(useCourseStore.getInitialState(), true);
+    applyParsed(parseSearch('?lesson=watching-sagas-in-production'));
+    const trace = renderApp();
+    await trace.user.click((await screen.findAllByRole('radio'))[0]);
+    await trace.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
+    await trace.user.click(await screen.findByRole('button', { name: 'Jump to end' }));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'The run so far' })).toHaveTextContent('↩ Compensated after a failure at step 4 of 5 (Warehouse)'));
   });
 });

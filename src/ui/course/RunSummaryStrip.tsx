@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { RunView } from '../runView';
-import { runSummary } from './runSummary';
+import { type RunSummary, runSummary } from './runSummary';
+import { useShownSummary } from './shownSummary';
 import './runSummary.css';
 
 /**
@@ -8,8 +9,7 @@ import './runSummary.css';
  * tables are a long scroll away, so this strip sticks to the bottom of the screen while the
  * lesson is in view. Not a live region: the narration already announces each step.
  */
-export function RunSummaryStrip({ run }: { run: RunView }) {
-  const summary = useMemo(() => runSummary(run), [run]);
+function Strip({ summary }: { summary: RunSummary }) {
   return (
     <section className="run-summary" aria-label="The run so far">
       {summary.sagas.map((line, i) => (
@@ -19,4 +19,16 @@ export function RunSummaryStrip({ run }: { run: RunView }) {
       {summary.key && <p className="run-summary-key">{summary.key}</p>}
     </section>
   );
+}
+
+/** The strip for the run beside the lesson (the single run, the race). */
+export function RunSummaryStrip({ run }: { run: RunView }) {
+  const summary = useMemo(() => runSummary(run), [run]);
+  return <Strip summary={summary} />;
+}
+
+/** The strip for a view below the lesson (side by side, the trace), from the summary that view publishes. */
+export function ShownSummaryStrip() {
+  const summary = useShownSummary((s) => s.summary);
+  return summary && <Strip summary={summary} />;
 }

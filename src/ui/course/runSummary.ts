@@ -60,22 +60,27 @@ function sagaLine(run: RunView, saga: string, outcome: Outcome | undefined, pref
   return `${prefix}${line}${doing ? `: ${doing.icon} ${doing.text}` : ''}`;
 }
 
-/** The card's ledger for the first order at the cursor, or the seat when several buyers race for it. */
-function keyRow(run: RunView): string | undefined {
-  const buyers = run.scenario.buyers ?? 1;
-  if (buyers > 1) {
-    const seat = seatAt(run);
-    return seat ? `${seat.name}: ${seat.status}` : undefined;
-  }
+/** The first order's card at the cursor: "1 charge, 1 refund · nets $0", "not charged"; undefined for a saga without payments. */
+function card(run: RunView): string | undefined {
   const payments = tablesAt(run.trace, run.cursor).payments;
   if (!payments) return undefined;
   const rows = payments.rows.filter((r) => r.orderId === 'o-1');
-  if (rows.length === 0) return 'Card: not charged';
+  if (rows.length === 0) return 'not charged';
   const charges = rows.filter((r) => r.kind === 'charge');
   const refunds = rows.filter((r) => r.kind === 'refund');
   const net = rows.reduce((sum, r) => sum + (r.kind === 'refund' ? -1 : 1) * Number(r.amount ?? 0), 0);
   const parts = [count(charges.length, 'charge'), ...(refunds.length ? [count(refunds.length, 'refund')] : [])];
-  return `Card: ${parts.join(', ')} · nets ${money(Math.abs(net), net < 0)}`;
+  return `${parts.join(', ')} · nets ${money(Math.abs(net), net < 0)}`;
+}
+
+/** The card's ledger for the first order at the cursor, or the seat when several buyers race for it. */
+function keyRow(run: RunView): string | undefined {
+  if ((run.scenario.buyers ?? 1) > 1) {
+    const seat = seatAt(run);
+    return seat ? `${seat.name}: ${seat.status}` : undefined;
+  }
+  const words = card(run);
+  return words && `Card: ${words}`;
 }
 
 /** The summary of the run on screen at its cursor. */
@@ -86,5 +91,15 @@ export function runSummary(run: RunView): RunSummary {
   return {
     sagas: sagas.map((saga, i) => sagaLine(run, saga, outcomes.get(saga), buyers > 1 ? `Buyer ${i + 1}: ` : '')),
     key: keyRow(run),
+  };
+}
+
+/** Side by side: one line per side, each at its own cursor (the shared clock), and the card on each side. */
+export function compareSummary(choreography: RunView, orchestration: RunView): RunSummary {
+  const line = (run: RunView, name: string) => runSummary(run).sagas.map((l) => `${name}: ${l}`);
+  const [c, o] = [card(choreography), card(orchestration)];
+  return {
+    sagas: [...line(choreography, 'Choreography'), ...line(orchestration, 'Orchestration')],
+    key: c === undefined || o === undefined ? undefined : c === o ? `Card on both sides: ${c}` : `Card: ${c} (choreography), ${o} (orchestration)`,
   };
 }
