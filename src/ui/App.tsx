@@ -1,6 +1,7 @@
-import { lazy, memo, type ReactNode, Suspense, useCallback, useMemo } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { type Lesson, lessonById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
+import type { PanelId } from '../embed/viewOptions';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
 import { Brand } from './Brand';
 import { ViewSwitch } from './compare/ViewSwitch';
@@ -10,10 +11,8 @@ import { InvariantsPanel } from './InvariantsPanel';
 import { Narration } from './Narration';
 import { Playback } from './Playback';
 import { FadeInProvider, useSteppedForward } from './reveal';
-import { OrchestratorPanel } from './panels/OrchestratorPanel';
 import { ServicesBoard } from './panels/ServicesBoard';
 import { Timeline } from './panels/Timeline';
-import { RacePanel } from './race/RacePanel';
 import { useSimulatorRun } from './race/useSimulatorRun';
 import { useRunView } from './useRun';
 import { usePanelRun } from './usePanelRun';
@@ -26,7 +25,6 @@ import { EmbedBar } from './course/EmbedBar';
 // A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
-import { RunSummaryStrip, ShownSummaryStrip } from './course/RunSummaryStrip';
 import { usePublishShownRun, useShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
 import { useEditorStore } from './editor/editorStore';
@@ -40,8 +38,15 @@ const TraceView = lazy(() => import('./waterfall/TraceView').then((r) => ({ defa
 const MatrixView = lazy(() => import('./matrix/MatrixView').then((r) => ({ default: r.MatrixView })));
 const CourseSummary = lazy(() => import('./course/CourseSummary').then((r) => ({ default: r.CourseSummary })));
 const SagaEditor = lazy(() => import('./editor/SagaEditor').then((r) => ({ default: r.SagaEditor })));
-// The race panel shows on every sandbox page (its knobs even with one buyer): loaded with the page, not after it.
-const Race = memo(RacePanel);
+// The statechart and saga log: lesson 1 (every first visit) does not show them yet.
+const loadOrchestrator = () => import('./panels/OrchestratorPanel').then((r) => ({ default: memo(r.OrchestratorPanel) }));
+const Orchestrator = lazy(loadOrchestrator);
+const loadRace = () => import('./race/RacePanel').then((r) => ({ default: memo(r.RacePanel) }));
+const Race = lazy(loadRace);
+// The run's summary next to a lesson's text (shown on a phone): only lessons need it, and each fetches it while the learner predicts.
+const loadSummaryStrip = () => import('./course/RunSummaryStrip');
+const RunSummaryStrip = lazy(() => loadSummaryStrip().then((r) => ({ default: r.RunSummaryStrip })));
+const ShownSummaryStrip = lazy(() => loadSummaryStrip().then((r) => ({ default: r.ShownSummaryStrip })));
 const loading = <p className="loading">Loading…</p>;
 
 // The run's panels re-render only when the (deferred) run they draw changes, not on every store update.
@@ -51,7 +56,6 @@ const Code = memo(CodeSlot);
 const TimelinePanel = memo(Timeline);
 const Story = memo(Narration);
 const Invariants = memo(InvariantsPanel);
-const Orchestrator = memo(OrchestratorPanel);
 // The knobs do not change while the run plays or is scrubbed: skip them on those renders.
 const Knobs = memo(ScenarioControls);
 
@@ -118,7 +122,9 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           // Inside the layout so that in one column (a phone) the lesson comes first; wide, it spans the top.
           <div className="slot slot-race">
             {/* Before the prediction is checked the race's knobs are hidden, like every lesson control. */}
-            <Race run={run} sim={sim} controls={!locked} />
+            <Suspense fallback={loading}>
+              <Race run={run} sim={sim} controls={!locked} />
+            </Suspense>
           </div>
         )}
         <div className="stage">
@@ -146,7 +152,9 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           {lessonPanel && (
             <div className="slot slot-lesson">
               {lessonPanel}
-              <RunSummaryStrip run={run} />
+              <Suspense fallback={null}>
+                <RunSummaryStrip run={run} />
+              </Suspense>
             </div>
           )}
           {show('narration') && (
@@ -162,7 +170,9 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           {show('orchestrator') && (
             <div className="slot slot-orchestrator">
               <ErrorBoundary label="the orchestrator panel" resetKey={runKey}>
-                <Orchestrator run={run} />
+                <Suspense fallback={loading}>
+                  <Orchestrator run={run} />
+                </Suspense>
               </ErrorBoundary>
             </div>
           )}
@@ -195,6 +205,13 @@ export function App() {
   // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
   // sit near the top of the page.
   const lessonPanel = lesson && <LessonPanel lesson={lesson} />;
+  // A lesson that will show the race or the statechart fetches them while the learner reads and predicts.
+  useEffect(() => {
+    const wants = (id: PanelId) => lesson !== undefined && (!lesson.panels || lesson.panels.includes(id));
+    if (wants('race')) void loadRace();
+    if (wants('orchestrator')) void loadOrchestrator();
+    if (lesson) void loadSummaryStrip();
+  }, [lesson]);
   // Only the single-run page has a side column; the others (side by side, trace) keep the lesson above.
   const beside = lesson !== undefined && showRun && view !== 'compare' && view !== 'trace';
   // The header's promise follows the saga on screen (a trip is not "one order, five services").
@@ -225,7 +242,11 @@ export function App() {
           // Above a run (side by side, the trace): the run's summary stays next to the lesson text on a phone.
           <div className="lesson-above">
             {lessonPanel}
-            {showRun && <ShownSummaryStrip />}
+            {showRun && (
+              <Suspense fallback={null}>
+                <ShownSummaryStrip />
+              </Suspense>
+            )}
           </div>
         )}
         {editing && (

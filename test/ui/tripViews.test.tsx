@@ -43,7 +43,7 @@ describe('every view runs the trip saga, with no per-definition code', () => {
     for (const service of SERVICES) expect(within(timeline).getAllByText(service).length).toBeGreaterThan(0);
 
     // Statechart: the machine rests in compensated; the log names the trip's steps.
-    const orchestrator = screen.getByRole('region', { name: 'Orchestrator' });
+    const orchestrator = await screen.findByRole('region', { name: 'Orchestrator' });
     const current = within(orchestrator)
       .getAllByRole('listitem')
       .filter((li) => li.getAttribute('aria-current') === 'true');
