@@ -49,81 +49,88 @@ export function narrate(event: TraceEvent, { buyers = 1, mode = 'orchestration',
   const svc = step ? SERVICE[step] : '';
   const by = who(e, buyers);
   const order = `order o-${e.saga.slice(2)}`;
+  // Several buyers: every sentence says whose saga it is about, even a service's answer (the saga id names the buyer).
+  const buyer = buyers > 1 ? `Buyer ${e.saga.slice(2)}` : '';
+  const pre = buyer && `${buyer}: `;
+  const whose = buyer && `${buyer}'s `;
+  const forBuyer = buyer && ` for ${buyer}`;
   switch (e.type) {
     case 'saga.started':
       if (!isOrder) return `${buyers > 1 ? `Buyer ${e.buyer}` : 'A customer'} starts ${order}: ${title}.`;
       return buyers > 1 ? `Buyer ${e.buyer} places ${order} for ${String(e.item)} ($${e.amount}).` : `A customer places ${order} for ${String(e.item)} ($${e.amount}).`;
     case 'step.started':
-      if (mode === 'choreography') return `${svc} reacts on its own: ${actionOf(step as StepId, semanticLock)}.`;
+      if (mode === 'choreography') return `${svc} reacts on its own${forBuyer}: ${actionOf(step as StepId, semanticLock)}.`;
       return `${by} asks ${svc} to ${actionOf(step as StepId, semanticLock)}${Number(e.attempt) > 1 ? `${of(e)}${e.key ? ` with the same idempotency key` : ' — without an idempotency key'}` : ''}.`;
     case 'step.succeeded':
+      if (buyer) return e.replayed ? `${svc} answers ${buyer} with its stored answer: done, nothing executed twice.` : `${svc} answers ${buyer}: done, ${actionOf(step as StepId, semanticLock)} — committed in its own database.`;
       return e.replayed ? `${svc} replayed its stored answer: done, nothing executed twice.` : `${svc} did it: ${actionOf(step as StepId, semanticLock)} — committed in its own database.`;
     case 'step.failed':
-      if (e.reason === 'timeout') return `No response from ${svc} after ${secs(e.timeoutMs)}${of(e)}.`;
-      if (e.status === 409 && !e.business) return `${svc} answers 409: the first request with this key is still being processed${of(e)}. Not done yet, not failed — so the orchestrator backs off and asks again.`;
-      if (e.business) return `${svc} refused: ${String(e.reason)}. That is a business answer, so it is not retried.`;
-      return `${svc} failed${of(e)}: ${String(e.reason)}.`;
+      if (e.reason === 'timeout') return `No response from ${svc}${buyer && ` to ${buyer}`} after ${secs(e.timeoutMs)}${of(e)}.`;
+      if (e.status === 409 && !e.business) return `${svc} answers ${buyer && `${buyer} `}409: the first request with this key is still being processed${of(e)}. Not done yet, not failed — so the orchestrator backs off and asks again.`;
+      if (e.business) return `${svc} refused${buyer && ` ${buyer}`}: ${String(e.reason)}. That is a business answer, so it is not retried.`;
+      return `${svc} failed${buyer && ` ${buyer}'s request`}${of(e)}: ${String(e.reason)}.`;
     case 'step.retrying':
-      return `Retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${Number.isFinite(Number(e.maxAttempts)) ? e.maxAttempts : '∞'}).`;
+      return `Retrying ${svc}${forBuyer} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${Number.isFinite(Number(e.maxAttempts)) ? e.maxAttempts : '∞'}).`;
     case 'step.deduplicated':
-      return `${svc} has seen idempotency key ${String(e.key)} before: it returns the original result instead of doing it again.`;
+      return `${svc} has seen ${whose}idempotency key ${String(e.key)} before: it returns the original result instead of doing it again.`;
     case 'step.uncertain':
-      return `Out of attempts with no clear answer from ${svc}: it may have committed, so it is compensated too — safe, because compensations are idempotent.`;
+      return `Out of attempts with no clear answer from ${svc}${buyer && ` to ${buyer}`}: it may have committed, so it is compensated too — safe, because compensations are idempotent.`;
     case 'response.lost':
-      if (mode === 'choreography') return `${svc} committed, but its acknowledgement to the bus is lost: the bus will deliver the event again.`;
-      return e.dropped ? `${svc} committed, but its reply is dropped on the way back.` : `${svc} committed, but its response is lost on the way back.`;
+      if (mode === 'choreography') return `${svc} committed${buyer && ` ${whose}order`}, but its acknowledgement to the bus is lost: the bus will deliver the event again.`;
+      return `${svc} committed${buyer && ` ${whose}request`}, but its ${e.dropped ? 'reply is dropped' : 'response is lost'} on the way back.`;
     case 'response.undelivered':
-      return `${svc}'s response arrives, but the orchestrator that asked is down: nobody hears it.`;
+      return `${svc}'s response${buyer && ` to ${buyer}`} arrives, but the orchestrator that asked is down: nobody hears it.`;
     case 'saga.compensating':
       return `${by} gives up on ${SERVICE[e.failedStep as StepId] ?? 'the step'} and undoes the completed steps in reverse order.`;
     case 'compensation.started':
-      if (mode === 'choreography') return `${svc} hears of the failure and undoes its own work: ${UNDO[step as StepId]}.`;
+      if (mode === 'choreography') return `${svc} hears of ${buyer ? `${whose}failure` : 'the failure'} and undoes its own work: ${UNDO[step as StepId]}.`;
       return `${by} asks ${svc} to ${UNDO[step as StepId]}${Number(e.attempt) > 1 ? of(e) : ''} — a new action, not an erase.`;
     case 'compensation.succeeded':
+      if (buyer) return e.replayed ? `${svc} answers ${buyer} with its stored answer: already undone, not undone twice.` : `${svc} answers ${buyer}: done, ${UNDO[step as StepId]}.`;
       return e.replayed ? `${svc} replayed its stored answer: already undone, not undone twice.` : `${svc} did it: ${UNDO[step as StepId]}.`;
     case 'compensation.failed':
-      return `${svc} could not ${UNDO[step as StepId]}${of(e)}: ${e.reason === 'timeout' ? 'no response' : String(e.reason)}.`;
+      return `${svc} could not ${UNDO[step as StepId]}${forBuyer}${of(e)}: ${e.reason === 'timeout' ? 'no response' : String(e.reason)}.`;
     case 'compensation.retrying':
-      return `Compensations are never dropped: retrying ${svc} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${Number.isFinite(Number(e.maxAttempts)) ? e.maxAttempts : '∞'}). If every attempt fails, an alert asks an operator to finish it.`;
+      return `Compensations are never dropped: retrying ${svc}${forBuyer} in ${secs(e.delayMs)} (attempt ${e.attempt} of ${Number.isFinite(Number(e.maxAttempts)) ? e.maxAttempts : '∞'}). If every attempt fails, an alert asks an operator to finish it.`;
     case 'compensation.deduplicated':
-      return `${svc} has already done this compensation (key ${String(e.key)}): it returns the stored result.`;
+      return `${svc} has already done ${buyer ? `${whose}compensation` : 'this compensation'} (key ${String(e.key)}): it returns the stored result.`;
     case 'confirmation.started': {
       const effect = !isOrder ? 'its booking becomes CONFIRMED' : step !== 'inventory' ? 'the order becomes CONFIRMED' : semanticLock ? 'the hold becomes SOLD' : 'it writes the sale now, without checking again';
-      if (mode === 'choreography') return `${svc} hears the last step succeeded: ${effect}.`;
+      if (mode === 'choreography') return `${svc} hears ${buyer ? `${whose}last step` : 'the last step'} succeeded: ${effect}.`;
       return `${by} tells ${svc} the saga completed: ${effect}.`;
     }
     case 'confirmation.succeeded':
-      return `${svc} confirmed.`;
+      return buyer ? `${svc} confirmed ${whose}order.` : `${svc} confirmed.`;
     case 'confirmation.failed':
-      return `${svc} did not confirm (${e.reason === 'timeout' ? 'no response' : String(e.reason)}). Past the last step the saga only goes forward: it will retry.`;
+      return `${svc} did not confirm${buyer && ` ${whose}order`} (${e.reason === 'timeout' ? 'no response' : String(e.reason)}). Past the last step the saga only goes forward: it will retry.`;
     case 'confirmation.retrying':
-      return `Retrying the confirmation at ${svc} in ${secs(e.delayMs)}.`;
+      return `Retrying the confirmation${buyer && ` of ${whose}order`} at ${svc} in ${secs(e.delayMs)}.`;
     case 'confirmation.deduplicated':
-      return `${svc} had already confirmed (same key): nothing done twice.`;
+      return `${svc} had already confirmed${buyer && ` ${whose}order`} (same key): nothing done twice.`;
     case 'alert.raised':
-      return `ALERT: ${String(e.message)}`;
+      return `ALERT${buyer && ` (${buyer})`}: ${String(e.message)}`;
     case 'operator.retried':
-      return `An operator retries the compensation at ${svc} now.`;
+      return `An operator retries ${buyer ? `${whose}compensation` : 'the compensation'} at ${svc} now.`;
     case 'operator.resolved':
-      return `An operator marks the compensation at ${svc} as resolved by hand.`;
+      return `An operator marks ${buyer ? `${whose}compensation` : 'the compensation'} at ${svc} as resolved by hand.`;
     case 'orchestrator.crashed':
-      return `The orchestrator crashes ${e.when === 'before-call' ? `just before calling ${svc}` : `right after ${svc} committed`}${e.phase === 'compensation' ? ' its compensation' : ''}. Its saga log survives on disk.`;
+      return `The orchestrator crashes ${e.when === 'before-call' ? `just before calling ${svc}${forBuyer}` : `right after ${svc} committed${buyer && ` ${whose}request`}`}${e.phase === 'compensation' ? ' its compensation' : ''}. Its saga log survives on disk.`;
     case 'orchestrator.recovered':
-      return `The orchestrator restarts and reads its saga log (${e.logRows} rows): ${(e.completed as string[]).length} steps finished, so it resumes ${e.phase === 'compensating' ? 'compensating' : 'at'} ${e.resumeAt ? SERVICE[e.resumeAt as StepId] : 'the confirmations'} without re-running them.`;
+      return `The orchestrator restarts and reads its saga log (${e.logRows} rows): ${pre}${(e.completed as string[]).length} steps finished, so it resumes ${e.phase === 'compensating' ? 'compensating' : 'at'} ${e.resumeAt ? SERVICE[e.resumeAt as StepId] : 'the confirmations'} without re-running them.`;
     case 'event.published':
-      return e.from === 'shop' ? `The shop publishes ${String(e.topic)}.` : `${svc} publishes ${String(e.topic)}.`;
+      return `${e.from === 'shop' ? 'The shop' : svc} publishes ${String(e.topic)}${forBuyer}.`;
     case 'event.dropped':
-      return `${String(e.topic)} is dropped on the way. Nobody is waiting for it, so nobody notices.`;
+      return `${String(e.topic)}${forBuyer} is dropped on the way. Nobody is waiting for it, so nobody notices.`;
     case 'saga.completed':
-      return `${buyers > 1 ? `Buyer ${e.saga.slice(2)}: ` : ''}Order o-${e.saga.slice(2)} completed: ${isOrder ? 'CONFIRMED, the seat SOLD, ' : ''}every step committed.`;
+      return `${pre}Order o-${e.saga.slice(2)} completed: ${isOrder ? 'CONFIRMED, the seat SOLD, ' : ''}every step committed.`;
     case 'saga.compensated':
-      return `${buyers > 1 ? `Buyer ${e.saga.slice(2)}: ` : ''}Saga compensated: every completed step was undone by a new action.`;
+      return `${pre}Saga compensated: every completed step was undone by a new action.`;
     case 'saga.needs-attention':
-      return `Saga needs attention: it cannot finish on its own. The incident stays open until an operator acts.`;
+      return `${pre}Saga needs attention: it cannot finish on its own. The incident stays open until an operator acts.`;
     case 'saga.abandoned':
-      return `Nobody undoes anything: there is no saga here. ${SERVICE[e.failedStep as StepId] ?? 'The step'} failed and everything done before it stays done.`;
+      return `${pre}Nobody undoes anything: there is no saga here. ${SERVICE[e.failedStep as StepId] ?? 'The step'} failed and everything done before it stays done.`;
     case 'saga.stuck':
-      return `Silence. Nothing is in flight and nobody is waiting: ${order} is stuck half-done.`;
+      return `${pre}Silence. Nothing is in flight and nobody is waiting: ${order} is stuck half-done.`;
     default:
       return '';
   }

@@ -43,6 +43,10 @@ const loadOrchestrator = () => import('./panels/OrchestratorPanel').then((r) => 
 const Orchestrator = lazy(loadOrchestrator);
 const loadRace = () => import('./race/RacePanel').then((r) => ({ default: memo(r.RacePanel) }));
 const Race = lazy(loadRace);
+// The run's summary next to a lesson's text (shown on a phone): only lessons need it, and each fetches it while the learner predicts.
+const loadSummaryStrip = () => import('./course/RunSummaryStrip');
+const RunSummaryStrip = lazy(() => loadSummaryStrip().then((r) => ({ default: r.RunSummaryStrip })));
+const ShownSummaryStrip = lazy(() => loadSummaryStrip().then((r) => ({ default: r.ShownSummaryStrip })));
 const loading = <p className="loading">Loading…</p>;
 
 // The run's panels re-render only when the (deferred) run they draw changes, not on every store update.
@@ -113,13 +117,16 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
         <RunWarnings warnings={live.warnings} />
       </div>
       <Playback run={liveRun} stops={stops} />
-      {race && (
-        // Before the prediction is checked the race's knobs are hidden, like every lesson control.
-        <Suspense fallback={loading}>
-          <Race run={run} sim={sim} controls={!locked} />
-        </Suspense>
-      )}
       <div className={lesson ? 'layout in-lesson' : 'layout'}>
+        {race && (
+          // Inside the layout so that in one column (a phone) the lesson comes first; wide, it spans the top.
+          <div className="slot slot-race">
+            {/* Before the prediction is checked the race's knobs are hidden, like every lesson control. */}
+            <Suspense fallback={loading}>
+              <Race run={run} sim={sim} controls={!locked} />
+            </Suspense>
+          </div>
+        )}
         <div className="stage">
           {show('incidents') && (
             <div className="slot slot-incidents">
@@ -142,7 +149,14 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
           )}
         </div>
         <aside className="side" aria-label="Story and checks">
-          {lessonPanel && <div className="slot slot-lesson">{lessonPanel}</div>}
+          {lessonPanel && (
+            <div className="slot slot-lesson">
+              {lessonPanel}
+              <Suspense fallback={null}>
+                <RunSummaryStrip run={run} />
+              </Suspense>
+            </div>
+          )}
           {show('narration') && (
             <div className="slot slot-narration">
               <Story run={run} />
@@ -196,6 +210,7 @@ export function App() {
     const wants = (id: PanelId) => lesson !== undefined && (!lesson.panels || lesson.panels.includes(id));
     if (wants('race')) void loadRace();
     if (wants('orchestrator')) void loadOrchestrator();
+    if (lesson) void loadSummaryStrip();
   }, [lesson]);
   // Only the single-run page has a side column; the others (side by side, trace) keep the lesson above.
   const beside = lesson !== undefined && showRun && view !== 'compare' && view !== 'trace';
@@ -223,7 +238,17 @@ export function App() {
       )}
       <main className={`app-main${embed ? ' embedded' : ''}${lesson ? ' with-lesson' : ''}`}>
         <WarningBanner />
-        {!beside && lessonPanel}
+        {!beside && lessonPanel && (
+          // Above a run (side by side, the trace): the run's summary stays next to the lesson text on a phone.
+          <div className="lesson-above">
+            {lessonPanel}
+            {showRun && (
+              <Suspense fallback={null}>
+                <ShownSummaryStrip />
+              </Suspense>
+            )}
+          </div>
+        )}
         {editing && (
           <Suspense fallback={loading}>
             <SagaEditor />

@@ -25,7 +25,7 @@ const OUTCOME_ICON: Record<Outcome, { icon: string; tone: string }> = {
   completed: { icon: '✓', tone: 'ok' },
   compensated: { icon: '↩', tone: 'comp' },
   'needs-attention': { icon: '⚠', tone: 'alert' },
-  stuck: { icon: '⏸', tone: 'fail' },
+  stuck: { icon: '‖', tone: 'fail' },
 };
 
 interface Props {

@@ -13,7 +13,7 @@ import { App } from '../../src/ui/App';
  */
 export function setUpApp(): void {
   MotionGlobalConfig.skipAnimations = true;
-  beforeAll(() => Promise.all([import('../../src/ui/race/RacePanel'), import('../../src/ui/panels/OrchestratorPanel'), import('../../src/ui/compare/CompareView'), import('../../src/ui/course/LessonPanel')]));
+  beforeAll(() => Promise.all([import('../../src/ui/race/RacePanel'), import('../../src/ui/panels/OrchestratorPanel'), import('../../src/ui/compare/CompareView'), import('../../src/ui/course/LessonPanel'), import('../../src/ui/course/RunSummaryStrip')]));
   beforeEach(() => useUiStore.setState(useUiStore.getInitialState(), true));
   afterEach(cleanup);
 }

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import type { Scenario } from '../../core';
 import { useUiStore } from '../../store/uiStore';
 import { useReportRunEnd } from '../course/courseContext';
+import { compareSummary } from '../course/runSummary';
 import { usePublishShownRun } from '../course/shownRun';
+import { usePublishSummary } from '../course/shownSummary';
 import { Playback } from '../Playback';
 import type { RunView } from '../runView';
 import { playbackStops } from '../stops';
@@ -65,6 +67,8 @@ export function CompareView({ controlsDisabled = false }: { controlsDisabled?: b
     [orchestration.sim.scenario, traces.orchestration, at.orchestration],
   );
   const runs: Record<Side, RunView> = { choreography: choreographyRun, orchestration: orchestrationRun };
+  // A lesson shows where both sides stand next to its text (on a phone the sides are a long scroll away).
+  usePublishSummary(useMemo(() => compareSummary(choreographyRun, orchestrationRun), [choreographyRun, orchestrationRun]));
   // The playback bar counts shared stops and reads their virtual time (see `transportTrace`).
   const transport = useMemo<RunView>(
     () => ({ scenario: orchestration.sim.scenario, trace: transportTrace(shared), cursor: index }),

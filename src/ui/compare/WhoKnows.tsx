@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { Row } from '../../core';
 import { stepLabel } from '../panels/labels';
+import { useNewestInView } from '../panels/useNewestInView';
 import type { Side } from './lockstep';
 import type { ServiceKnowledge } from './sideStatus';
 
@@ -17,11 +18,7 @@ interface Props {
 /** The saga log, newest row kept in view; marked when it is what survived a crash. */
 function LogTable({ rows, survived }: { rows: Row[]; survived: boolean }) {
   const id = useId();
-  const wrap = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const el = wrap.current;
-    if (el && rows.length > 0) el.scrollTop = el.scrollHeight;
-  }, [rows.length]);
+  const wrap = useNewestInView<HTMLElement>(rows.length);
   return (
     <div className={`cmp-log${survived ? ' is-survivor' : ''}`}>
       {/* The title stays outside the scrolling box, so "survived the crash" is always in view. */}
@@ -35,7 +32,7 @@ function LogTable({ rows, survived }: { rows: Row[]; survived: boolean }) {
         )}
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it */}
-      <section ref={wrap} className="cmp-log-scroll" aria-labelledby={`${id}-cap`} tabIndex={0}>
+      <section ref={wrap} className="cmp-log-scroll newest-last" aria-labelledby={`${id}-cap`} tabIndex={0}>
         <table className="sp-table" aria-labelledby={`${id}-cap`}>
           <thead>
             <tr>

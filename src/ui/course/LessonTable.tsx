@@ -1,10 +1,10 @@
 import type { LessonTable as TableData } from '../../lessons';
+import { SideScroll } from '../SideScroll';
 
-/** A lesson's comparison table: the first cell of each row is its heading. Scrolls sideways on a phone. */
+/** A lesson's comparison table: the first cell of each row is its heading. Scrolls sideways, with a visible hint, where it does not fit. */
 export function LessonTable({ table }: { table: TableData }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the wrapper scrolls; keyboard users must be able to scroll it
-    <section className="lesson-table-wrap" tabIndex={0} aria-label={table.caption}>
+    <SideScroll className="lesson-table-wrap" label={table.caption}>
       <table className="lesson-table">
         <caption>{table.caption}</caption>
         <thead>
@@ -27,6 +27,6 @@ export function LessonTable({ table }: { table: TableData }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </SideScroll>
   );
 }

@@ -1,11 +1,12 @@
 import { FadeIn } from '../reveal';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useId, useMemo } from 'react';
 import { type Row, tablesAt } from '../../core';
 import type { RunView } from '../runView';
 import { type ActiveState, activeStates, describeActive } from './activeState';
 import { type ChartNode, machineChart } from './machineChart';
 import { buyerOf, stepLabel } from './labels';
 import { BuyerTag } from './BuyerTag';
+import { useNewestInView } from './useNewestInView';
 import './panels.css';
 
 type Tone = 'neutral' | 'ok' | 'comp' | 'fail';
@@ -109,21 +110,12 @@ const entryIcon = (entry: string) =>
         : { icon: '•', tone: 'neutral' };
 
 function SagaLog({ rows, many, fresh }: { rows: Row[]; many: boolean; fresh: Set<string> }) {
-  const wrap = useRef<HTMLElement>(null);
-  const id = useId();
   // Newest at the bottom: keep it in view inside the scrolling box.
-  // In the next frame, where layout is due anyway (reading scrollHeight after a commit forces it early).
-  useEffect(() => {
-    if (rows.length === 0) return;
-    const frame = requestAnimationFrame(() => {
-      const el = wrap.current;
-      if (el) el.scrollTop = el.scrollHeight;
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [rows.length]);
+  const wrap = useNewestInView<HTMLElement>(rows.length);
+  const id = useId();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls; keyboard users must be able to scroll it
-    <section className="oc-log-wrap" ref={wrap} aria-labelledby={`${id}-cap`} tabIndex={0}>
+    <section className="oc-log-wrap newest-last" ref={wrap} aria-labelledby={`${id}-cap`} tabIndex={0}>
       <table className="sp-table oc-log">
         <caption id={`${id}-cap`}>Saga log (durable — survives a crash)</caption>
         <thead>

@@ -6,6 +6,7 @@ import { money, ordinal, stepsOf } from './labels';
 import { type RowChange, repeatedCharges, rowChanges } from './rowChanges';
 import { serviceActivity } from './serviceActivity';
 import { FadeIn } from '../reveal';
+import { SideScroll } from '../SideScroll';
 import './panels.css';
 
 /** What a cell needs besides its row. */
@@ -38,7 +39,8 @@ function Status({ row, change }: { row: Row; change?: RowChange }) {
   const { tone, icon } = STATUS_TONE[value] ?? { tone: 'neutral', icon: '•' };
   return (
     <span className={`sp-status tone-${tone}`}>
-      <span aria-hidden="true">{icon} </span>
+      {/* A no-break space: a status that wraps keeps its icon with its word. */}
+      <span aria-hidden="true">{icon}{'\u00a0'}</span>
       {value}
       {change?.previousStatus && <span className="sp-was"> (was {change.previousStatus})</span>}
     </span>
@@ -57,7 +59,7 @@ const paymentKind: Column = {
     <>
       {r.kind === 'refund' ? (
         <span className="sp-refund">
-          <span aria-hidden="true">↩ </span>refund
+          <span aria-hidden="true">↩{'\u00a0'}</span>refund
         </span>
       ) : (
         String(r.kind)
@@ -65,7 +67,7 @@ const paymentKind: Column = {
       {c.repeat && ' '}
       {c.repeat && (
         <strong className="sp-badge sp-badge-warn">
-          <span aria-hidden="true">⚠ </span>
+          <span aria-hidden="true">⚠{'\u00a0'}</span>
           {ordinal(c.repeat)} charge for <span className="sp-id">{String(r.orderId)}</span>
         </strong>
       )}
@@ -84,15 +86,15 @@ function columnsFor(table: string, buyers: number): Column[] {
   // The order saga's hand-written services are known by the tables they own.
   switch (table) {
     case 'inventory':
+      // Three columns fit a third of a wide screen and a phone: the item has no status, so its status cell
+      // says how many are available; no "Kind" column, the id already says it (seat-1A, hold-o1, read-o1).
       return [
-        status,
-        { header: 'Available', cell: (r) => (r.kind === 'item' ? `${r.available} of ${r.stock}` : text(undefined)) },
-        { header: 'Kind', cell: (r) => text(r.kind) },
-        buyer,
+        { header: 'Status', cell: (r, c) => (r.kind === 'item' ? <span className="sp-stock">{`${r.available} of ${r.stock} available`}</span> : <Status row={r} change={c.change} />) },
+        ...many,
         order,
       ];
     case 'orders':
-      return [status, { header: 'Amount', cell: (r) => money(r.amount) }, buyer];
+      return [status, { header: 'Amount', cell: (r) => money(r.amount) }, ...many];
     case 'payments':
       return [paymentKind, { header: 'Amount', cell: (r) => <span className={r.kind === 'refund' ? 'sp-refund' : undefined}>{money(r.amount, r.kind === 'refund')}</span> }, order, ...many];
     case 'warehouse':
@@ -129,8 +131,7 @@ function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: Card
           <span aria-hidden="true">{activity.icon} </span>
           {activity.text}
         </p>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be scrollable by keyboard */}
-        <section className="sp-table-wrap" aria-labelledby={`${id}-caption`} tabIndex={0}>
+        <SideScroll className="sp-table-wrap" labelledBy={`${id}-caption`}>
           <table className="sp-table">
             <caption id={`${id}-caption`}>
               {step.service} database: <code>{table}</code> ({rows.length} {rows.length === 1 ? 'row' : 'rows'})
@@ -168,7 +169,7 @@ function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: Card
                       {(comp || fresh) && ' '}
                       {comp && (
                         <span className="sp-badge sp-badge-comp">
-                          <span aria-hidden="true">↩ </span>compensation
+                          <span aria-hidden="true">↩{'\u00a0'}</span>compensation
                         </span>
                       )}
                       {comp && fresh && ' '}
@@ -182,7 +183,7 @@ function ServiceCard({ step, rows, changes, freshAfter, activity, buyers }: Card
               })}
             </tbody>
           </table>
-        </section>
+        </SideScroll>
       </article>
     </li>
   );

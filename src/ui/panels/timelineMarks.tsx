@@ -12,6 +12,8 @@ export const PAD_R = 150;
 export const MIN_PLOT_W = 640;
 /** Squeezed below this the labels overlap too much to read: a phone scrolls a little instead. */
 export const MIN_FIT_W = 300;
+/** A generous width per character of a topic label (10 px type): estimating wide keeps a label off the chart's edge. */
+const TOPIC_CHAR_PX = 6.5;
 
 /** Where things go on the canvas, plus the ids of its arrowheads and hatch pattern. */
 export interface Geometry {
@@ -146,21 +148,34 @@ function Event({ ev, g }: { ev: EventMark; g: Geometry }) {
             ✕
           </Label>
         )}
+        {/* "dropped" goes under the topic: on one line the label ran past a phone's chart ("✕ PaymentCharged dr"). */}
         <Label x={xm + 9} y={ym + 4} anchor="start" className={ev.dropped ? 'tl-fail tl-strong' : `tl-${tone}`}>
-          {ev.dropped ? `${ev.topic} dropped` : ev.topic}
+          {ev.topic}
+          {/* The space keeps the label's text "PaymentCharged dropped"; the line break is the tspan's. */}
+          {ev.dropped && ' '}
+          {ev.dropped && (
+            <tspan x={xm + 9} dy={12}>
+              dropped
+            </tspan>
+          )}
         </Label>
       </g>
     );
   }
   const x1 = g.x(ev.deliveredAt ?? ev.publishedAt);
   const y1 = g.y(ev.to, ev.saga);
+  const text = `${ev.tone === 'compensation' ? '↩ ' : ev.tone === 'failure' ? '✗ ' : ''}${ev.topic}`;
+  const mid = (x0 + x1) / 2;
+  // Downward arrows carry their topic on the left, upward ones on the right, so back-to-back events do not
+  // collide. Near the chart's start a topic on the left is moved right until it starts at the edge (the first
+  // events were cut to "ced", "ryHeld"); its halo keeps it readable where it crosses its own arrow.
+  const down = y1 > y0;
+  const x = down ? Math.max(mid - 5, 2 + text.length * TOPIC_CHAR_PX) : mid + 5;
   return (
     <g className={`tl-${tone}`}>
       <line x1={x0} y1={y0} x2={x1} y2={y1} className={`tl-line tl-${tone}`} markerEnd={g.marker(tone)} />
-      {/* Downward arrows carry their topic on the left, upward ones on the right, so back-to-back events do not collide. */}
-      <Label x={(x0 + x1) / 2 + (y1 > y0 ? -5 : 5)} y={(y0 + y1) / 2 + 3} anchor={y1 > y0 ? 'end' : 'start'} className={`tl-${tone} tl-topic`}>
-        {ev.tone === 'compensation' ? '↩ ' : ev.tone === 'failure' ? '✗ ' : ''}
-        {ev.topic}
+      <Label x={x} y={(y0 + y1) / 2 + 3} anchor={down ? 'end' : 'start'} className={`tl-${tone} tl-topic`}>
+        {text}
       </Label>
     </g>
   );

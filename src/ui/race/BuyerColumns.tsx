@@ -5,7 +5,7 @@ const OUTCOME: Record<Outcome, { icon: string; tone: string }> = {
   completed: { icon: '✓', tone: 'ok' },
   compensated: { icon: '↩', tone: 'comp' },
   'needs-attention': { icon: '⚠', tone: 'alert' },
-  stuck: { icon: '⏸', tone: 'fail' },
+  stuck: { icon: '‖', tone: 'fail' },
 };
 
 /** The one seat: its status, and a loud message when it was sold more often than it exists. */

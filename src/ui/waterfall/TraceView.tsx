@@ -15,7 +15,9 @@ import { baselineScenario, useBaselineStore } from './baselineStore';
 import { DownloadTrace } from './DownloadTrace';
 import { type BaselineSpans, WaterfallPanel } from './WaterfallPanel';
 import { RunWarnings } from '../RunWarnings';
+import { runSummary } from '../course/runSummary';
 import { usePublishShownRun } from '../course/shownRun';
+import { usePublishSummary } from '../course/shownSummary';
 
 /** The baseline run's spans; a baseline the core rejects is reported instead of breaking the view. */
 function useBaselineSpans(scenario: ReturnType<typeof baselineScenario>, words: string): { baseline?: BaselineSpans; problem?: string } {
@@ -45,6 +47,7 @@ export function TraceView({ lesson, locked = false }: { lesson?: Lesson; locked?
   const { stops } = live;
   useReportRunEnd(live.result, run.cursor >= run.trace.length);
   usePublishShownRun(live.result);
+  usePublishSummary(useMemo(() => runSummary(run), [run]));
   const choice = useBaselineStore((s) => s.choice);
   const { baseline, problem } = useBaselineSpans(baselineScenario(choice, scenario), baselineWords(choice));
   const runKey = JSON.stringify(scenario);

@@ -38,6 +38,26 @@ function barNote(row: WaterfallRow): string {
   return marks.length > 0 ? ` · ${marks[0]}` : '';
 }
 
+/** Characters that fit in the room kept right of the track (9rem of 0.75rem type). */
+const ROOM_RIGHT = 22;
+
+/**
+ * The bar's duration and note, after the bar; a long note of a bar in the track's right half goes
+ * before the bar instead, where the track is empty ("✕ 0.12 s · the warehouse cannot pick order o-1"
+ * ran past the panel's edge).
+ */
+function labelBeside(row: WaterfallRow, total: number) {
+  const s = row.span;
+  const text = `${s.status === 'error' ? '✕ ' : ''}${secs(durationMs(s))}${barNote(row)}`;
+  const before = text.length > ROOM_RIGHT && s.startMs / total > 0.5;
+  const style = before ? { right: `calc(100% - ${pct(s.startMs, total)})` } : { left: pct(s.endMs, total) };
+  return (
+    <span className={before ? 'wf-bar-label is-before' : 'wf-bar-label'} style={style}>
+      {text}
+    </span>
+  );
+}
+
 /** The one-line summary a learner reads first: errors, compensations, the longest call. */
 function summary(spans: readonly SagaSpan[]): string {
   const errors = spans.filter((s) => s.status === 'error' && s.kind !== 'internal').length;
@@ -152,11 +172,7 @@ export function WaterfallPanel({ run, baseline }: { run: RunView; baseline?: Bas
                       title={`${e.name} at ${secs(e.atMs)}`}
                     />
                   ))}
-                  <span className="wf-bar-label" style={{ left: pct(s.endMs, total) }}>
-                    {s.status === 'error' ? '✕ ' : ''}
-                    {secs(durationMs(s))}
-                    {barNote(row)}
-                  </span>
+                  {labelBeside(row, total)}
                   {!atEnd && <span className="wf-now" style={{ left: pct(now, total) }} />}
                 </span>
               </button>
