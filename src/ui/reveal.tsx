@@ -10,7 +10,7 @@ const FadeInContext = createContext(true);
 export const FadeInProvider = FadeInContext.Provider;
 
 /** Whether a panel's newly revealed rows, lines and marks should fade in (see `FadeInProvider`). */
-const useFadeIn = (): boolean => useContext(FadeInContext);
+export const useFadeIn = (): boolean => useContext(FadeInContext);
 
 /**
  * True when `cursor` is the stop right after the cursor shown last (one step forward), false after any

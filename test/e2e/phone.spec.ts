@@ -224,6 +224,8 @@ test.describe('side by side (lesson 2)', () => {
       const para = c.closest('.cmp-dropped') as HTMLElement;
       return [...para.querySelectorAll('*')]
         .filter((el) => el !== c)
+        // The strike line drawn across the name is no copy of it: only what shows text (its own or CSS-drawn) counts.
+        .filter((el) => (el.textContent ?? '').trim() !== '' || ['::before', '::after'].some((p) => !['none', 'normal'].includes(getComputedStyle(el, p).content)))
         .filter((el) => {
           const o = el.getBoundingClientRect();
           return o.width > 0 && o.height > 0 && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top;
@@ -232,6 +234,9 @@ test.describe('side by side (lesson 2)', () => {
     });
     expect(covered).toEqual([]);
     await expect(chip).toHaveText('PaymentCharged');
+    // The line is drawn across the whole name (framer-motion grows it from the left).
+    const struck = () => chip.evaluate((c) => (c.querySelector('.cmp-strike')?.getBoundingClientRect().width ?? 0) / c.getBoundingClientRect().width);
+    await expect.poll(struck).toBeGreaterThan(0.8);
 
     await page.getByRole('button', { name: 'Jump to end' }).click();
     for (const size of [WIDE, PHONE]) {
