@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LESSONS } from '../../src/lessons';
+import { LESSONS } from '../../src/lessons/all';
 import { useCourseStore } from '../../src/store/courseStore';
 import { useUiStore } from '../../src/store/uiStore';
 import { lessonHref } from '../../src/ui/course/InAppLink';

@@ -2,7 +2,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runScenario, type Scenario, type TraceEvent } from '../../src/core';
-import { LESSONS } from '../../src/lessons';
+import { LESSONS } from '../../src/lessons/all';
 import { useCourseStore } from '../../src/store/courseStore';
 import { applyParsed, parseSearch } from '../../src/ui/course/location';
 import { compareSummary, runSummary } from '../../src/ui/course/runSummary';
