@@ -4,7 +4,7 @@ import { COURSE, type Lesson, LESSON_IDS, type LessonOutline } from '../../lesso
 import { useCourseStore } from '../../store/courseStore';
 import { AnsweredStep, ExploreStep, PredictStep, WatchStep } from './LessonSteps';
 import { LessonTable } from './LessonTable';
-import { type LessonLoad, useLesson } from './useLesson';
+import { type LessonLoad, useLesson, usePrefetchNextLesson } from './useLesson';
 
 /** While a lesson's content is fetched: a line that says so (or that it failed, with a way to try again). */
 function LessonLoading({ load }: { load: Exclude<LessonLoad, { lesson: Lesson }> }) {
@@ -28,6 +28,7 @@ function LessonLoading({ load }: { load: Exclude<LessonLoad, { lesson: Lesson }>
 export function LessonPanel({ outline }: { outline: LessonOutline }) {
   const phase = useCourseStore((s) => s.phase);
   const load = useLesson(outline);
+  usePrefetchNextLesson(outline.id, phase !== 'predict');
   const number = LESSON_IDS.indexOf(outline.id) + 1;
   // The run the question is about: a pure function of the pinned scenario, the same run the view plays.
   const pinnedRun = useMemo(() => runScenario(outline.scenario), [outline]);

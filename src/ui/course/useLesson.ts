@@ -14,11 +14,7 @@ function whenIdle(work: () => void): () => void {
   return () => window.clearTimeout(id);
 }
 
-/**
- * The open lesson, whole: at once when its content is here (lesson 1, a custom lesson, one fetched
- * before), else once it arrives. While the learner is on a lesson, the next one's content is
- * fetched when the page is idle, so "Next lesson" opens it without a wait.
- */
+/** The open lesson, whole: at once when its content is here (lesson 1, a custom lesson, one fetched before), else once it arrives. */
 export function useLesson(outline: LessonOutline): LessonLoad {
   const lesson = lessonIfLoaded(outline.id);
   const [, setArrived] = useState(0);
@@ -35,11 +31,19 @@ export function useLesson(outline: LessonOutline): LessonLoad {
       live = false;
     };
   }, [outline.id, lesson, failed]);
-  useEffect(() => {
-    const next = lesson && nextLesson(lesson.id);
-    // A failed prefetch is not an error: opening the lesson asks again.
-    return next ? whenIdle(() => void loadLesson(next.id).catch(() => undefined)) : undefined;
-  }, [lesson]);
   if (lesson) return { lesson };
   return { lesson: undefined, failed: failed === outline.id, retry: () => setFailed(null) };
+}
+
+/**
+ * Fetches the course's next lesson once `now` (the learner has locked in a prediction), when the
+ * page is idle: by the time "Next lesson" shows, after the run and its verdict, it opens without a
+ * wait. Not while the learner reads the question: a first visit's load stays lesson 1 alone.
+ */
+export function usePrefetchNextLesson(lessonId: string, now: boolean): void {
+  useEffect(() => {
+    const next = now ? nextLesson(lessonId) : undefined;
+    // A failed prefetch is not an error: opening the lesson asks again.
+    return next ? whenIdle(() => void loadLesson(next.id).catch(() => undefined)) : undefined;
+  }, [lessonId, now]);
 }
