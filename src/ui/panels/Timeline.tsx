@@ -6,7 +6,8 @@ import { useElementWidth } from './useElementWidth';
 import { describeMark, type Lane, timelineMarks } from './timelineModel';
 import './panels.css';
 
-import { AXIS_H, type Geometry, LANE_H, Label, Mark, MIN_FIT_W, MIN_PLOT_W, PAD_L, PAD_R, Reveal } from './timelineMarks';
+import { layoutLabels, labelsRight, type PlacedLabel } from './timelineLabels';
+import { AXIS_H, drawMark, type Geometry, LANE_H, Label, MIN_FIT_W, MIN_PLOT_W, PAD_L, PAD_R, Reveal } from './timelineMarks';
 
 interface TimelineProps {
   run: RunView;
@@ -53,7 +54,6 @@ export function Timeline({ run, clock, until }: TimelineProps) {
     () => timeScale([...run.trace.map((e) => e.at), until ?? 0], fitWidth ?? Math.max(MIN_PLOT_W, room), fitWidth),
     [run.trace, until, room, fitWidth],
   );
-  const width = PAD_L + scale.width + PAD_R;
   const lanes: Lane[] = ['hub', ...steps.map((s) => s.id)];
   const height = AXIS_H + lanes.length * LANE_H + 8;
   const sagaIds = [...new Set(run.trace.filter((e) => e.type === 'saga.started').map((e) => e.saga))];
@@ -67,6 +67,17 @@ export function Timeline({ run, clock, until }: TimelineProps) {
       return base + (sagaIds.indexOf(saga) - (sagaIds.length - 1) / 2) * 7;
     },
   };
+  // Every mark's shapes, then all labels placed together so that none covers another (estimated widths:
+  // no DOM read). The chart widens if a label had to slide past its right end.
+  const drawn = marks.map((mark) => ({ mark, ...drawMark(mark, g, now, buyers, hubName) }));
+  const silence =
+    stuckAt !== undefined && now > stuckAt
+      ? { id: 'silence', mark: 'silence', at: stuckAt, seq: Number.MAX_SAFE_INTEGER, x: g.x(stuckAt) + 4, y: g.y('hub') - 13, anchor: 'start' as const, lines: [`‖ nobody is waiting · ${secs(now - stuckAt)}`], font: 'strong' as const, className: 'tl-fail tl-strong' }
+      : undefined;
+  const placed = layoutLabels([...drawn.flatMap((d) => d.labels), ...(silence ? [silence] : [])], { left: 2, top: AXIS_H + 1, bottom: height - 2 });
+  const labelsOf = new Map<string, PlacedLabel[]>();
+  for (const label of placed) labelsOf.set(label.mark, [...(labelsOf.get(label.mark) ?? []), label]);
+  const width = Math.max(PAD_L + scale.width + PAD_R, labelsRight(placed) + 4);
   const tones = ['call', 'comp', 'fail', 'ok', 'warn', 'buyer-1', 'buyer-2', 'buyer-3', 'buyer-4'];
 
   // Keep "now" in view while playing; the chart scrolls sideways on narrow screens. The scroll position is
@@ -177,18 +188,21 @@ export function Timeline({ run, clock, until }: TimelineProps) {
               </g>
             ))}
             <g>
-              {marks.map((mark) => (
+              {drawn.map(({ mark, shapes }) => (
                 <Reveal key={mark.key} skip={skip}>
-                  <Mark mark={mark} g={g} now={now} buyers={buyers} hubName={hubName} />
+                  {shapes}
+                  {labelsOf.get(mark.key)?.map((label) => (
+                    <Label key={label.id} label={label} />
+                  ))}
                 </Reveal>
               ))}
             </g>
             {stuckAt !== undefined && now > stuckAt && (
               <g className="tl-fail tl-silence">
                 <rect x={g.x(stuckAt)} y={g.y('hub') - 9} width={Math.max(2, g.x(now) - g.x(stuckAt))} height={18} className="tl-down" fill={g.hatch} />
-                <Label x={g.x(stuckAt) + 4} y={g.y('hub') - 13} anchor="start" className="tl-fail tl-strong">
-                  ‖ nobody is waiting · {secs(now - stuckAt)}
-                </Label>
+                {labelsOf.get('silence')?.map((label) => (
+                  <Label key={label.id} label={label} />
+                ))}
               </g>
             )}
             <g className="tl-now">

@@ -1,0 +1,121 @@
+// Where the timeline's text labels go so that none is drawn over another. A pure function of the label
+// list: text widths are estimated from the characters (no DOM measuring), so it is cheap enough for every
+// cursor move and gives the same picture for the same trace.
+
+/** How a label is set: the sizes and weights of panels.css (.tl-label, .tl-strong, .tl-topic, .tl-x). */
+export type LabelFont = 'label' | 'strong' | 'topic' | 'x';
+
+/** One text label as a mark asks for it. */
+export interface LabelSpec {
+  /** Unique among the chart's labels. */
+  id: string;
+  /** The mark it belongs to (it fades in with it). */
+  mark: string;
+  /** Virtual time the label appears: earlier labels keep their place, later ones make room. */
+  at: number;
+  /** Order among labels appearing at the same time. */
+  seq: number;
+  x: number;
+  /** Baseline of the first line. */
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  /** One line per entry (a dropped event's topic, then "dropped"). */
+  lines: string[];
+  font: LabelFont;
+  /** CSS classes besides tl-label (tone, weight). */
+  className: string;
+  /** Drawn exactly where asked (a ✕ at the end of its arrow): others move around it. */
+  fixed?: boolean;
+}
+
+/** A label where it is drawn (moved from where it asked to be if that spot was taken). */
+export type PlacedLabel = LabelSpec;
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const FONT: Record<LabelFont, { size: number; bold: boolean }> = {
+  label: { size: 11, bold: false },
+  strong: { size: 11, bold: true },
+  topic: { size: 10, bold: false },
+  x: { size: 15, bold: true },
+};
+/** Distance between stacked lines, and between two lines of one label. */
+export const LINE_STEP = 13;
+const GAP = 2;
+
+/**
+ * A generous width for `text` in `font`: wide sans-serif glyphs (DejaVu Sans, the widest common fallback)
+ * for letters, a full em for symbols (✓ ✕ ↩ ⚠ come from whatever font has them).
+ */
+export function textWidth(text: string, font: LabelFont): number {
+  const { size, bold } = FONT[font];
+  let em = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) > 0x7f) em += 1;
+    else if (ch >= 'A' && ch <= 'Z') em += bold ? 0.8 : 0.72;
+    else if (ch === ' ' || ch === '.' || ch === ',' || ch === 'i' || ch === 'l' || ch === '|') em += 0.34;
+    else em += bold ? 0.7 : 0.62;
+  }
+  return em * size;
+}
+
+/** The box a label covers (glyph ascent and descent around its baseline, as a browser's getBBox reports). */
+export function boxOf(label: Pick<LabelSpec, 'x' | 'y' | 'anchor' | 'lines' | 'font'>): Box {
+  const { size } = FONT[label.font];
+  const w = Math.max(...label.lines.map((l) => textWidth(l, label.font)));
+  const left = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - w : label.x - w / 2;
+  return { left, right: left + w, top: label.y - size * 0.95, bottom: label.y + size * 0.28 + (label.lines.length - 1) * LINE_STEP };
+}
+
+const hits = (a: Box, b: Box) => a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Places the labels so that no two overlap. Fixed labels go first, where asked. The others, in the order
+ * they appear (so a label already on screen never moves when a later one comes), keep their spot if it is
+ * free; else they stack a line below or above it (two lines at most), within `top`…`bottom` (the lanes,
+ * below the time axis); else they slide right past whatever is in the way. Nothing goes left of `left`.
+ */
+export function layoutLabels(specs: readonly LabelSpec[], area: { left: number; top: number; bottom: number }): PlacedLabel[] {
+  const order = [...specs].sort((a, b) => Number(!!b.fixed) - Number(!!a.fixed) || a.at - b.at || a.seq - b.seq);
+  const taken: Box[] = [];
+  const placed = new Map<string, PlacedLabel>();
+  const free = (b: Box) => !taken.some((t) => hits(b, t));
+  for (const spec of order) {
+    if (spec.fixed) {
+      taken.push(boxOf(spec));
+      placed.set(spec.id, spec);
+      continue;
+    }
+    // Inside the area: right of its left edge, below the axis, above the chart's bottom.
+    let { x, y } = spec;
+    const b0 = boxOf(spec);
+    if (b0.left < area.left) x += area.left - b0.left;
+    if (b0.top < area.top) y += area.top - b0.top;
+    else if (b0.bottom > area.bottom) y -= b0.bottom - area.bottom;
+    const at = (dy: number, dx = 0) => boxOf({ ...spec, x: x + dx, y: y + dy });
+    const inside = (b: Box) => b.top >= area.top && b.bottom <= area.bottom;
+    let dy = [0, LINE_STEP, -LINE_STEP, 2 * LINE_STEP, -2 * LINE_STEP].find((d) => inside(at(d)) && free(at(d)));
+    let dx = 0;
+    if (dy === undefined) {
+      dy = 0;
+      // Slide right past the boxes in the way; each slide clears at least one, so this ends.
+      for (let box = at(0); !free(box); box = at(0, dx)) {
+        const blocking = taken.filter((t) => hits(box, t));
+        dx += Math.max(...blocking.map((t) => t.right)) + GAP + 1 - box.left;
+      }
+    }
+    taken.push(at(dy, dx));
+    placed.set(spec.id, { ...spec, x: x + dx, y: y + dy });
+  }
+  return specs.map((s) => placed.get(s.id) as PlacedLabel);
+}
+
+/** The right edge of the rightmost label: the chart widens to show it whole. */
+export function labelsRight(labels: readonly PlacedLabel[]): number {
+  return Math.max(0, ...labels.map((l) => boxOf(l).right));
+}
