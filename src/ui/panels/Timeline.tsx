@@ -7,7 +7,7 @@ import { describeMark, type Lane, timelineMarks } from './timelineModel';
 import './panels.css';
 
 import { layoutLabels, labelsRight, type PlacedLabel } from './timelineLabels';
-import { AXIS_H, drawMark, type Geometry, LANE_H, Label, MIN_FIT_W, MIN_PLOT_W, PAD_L, PAD_R, Reveal } from './timelineMarks';
+import { AXIS_H, drawMark, type Geometry, LABELS_TOP, LANE_H, Label, MIN_FIT_W, MIN_PLOT_W, NOW_Y, PAD_L, PAD_R, Reveal, TICK_Y } from './timelineMarks';
 
 interface TimelineProps {
   run: RunView;
@@ -74,7 +74,7 @@ export function Timeline({ run, clock, until }: TimelineProps) {
     stuckAt !== undefined && now > stuckAt
       ? { id: 'silence', mark: 'silence', at: stuckAt, seq: Number.MAX_SAFE_INTEGER, x: g.x(stuckAt) + 4, y: g.y('hub') - 13, anchor: 'start' as const, lines: [`‖ nobody is waiting · ${secs(now - stuckAt)}`], font: 'strong' as const, className: 'tl-fail tl-strong' }
       : undefined;
-  const placed = layoutLabels([...drawn.flatMap((d) => d.labels), ...(silence ? [silence] : [])], { left: 2, top: AXIS_H + 1, bottom: height - 2 });
+  const placed = layoutLabels([...drawn.flatMap((d) => d.labels), ...(silence ? [silence] : [])], { left: 2, top: LABELS_TOP, bottom: height - 2 });
   const labelsOf = new Map<string, PlacedLabel[]>();
   for (const label of placed) labelsOf.set(label.mark, [...(labelsOf.get(label.mark) ?? []), label]);
   const width = Math.max(PAD_L + scale.width + PAD_R, labelsRight(placed) + 4);
@@ -175,14 +175,14 @@ export function Timeline({ run, clock, until }: TimelineProps) {
             {scale.compressed
               .filter(([a, b]) => scale.ticks.every((t) => Math.abs(g.x(t) - g.x((a + b) / 2)) > 24))
               .map(([a, b]) => (
-                <text key={`z${a}`} x={g.x((a + b) / 2)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
+                <text key={`z${a}`} x={g.x((a + b) / 2)} y={TICK_Y} textAnchor="middle" className="tl-tick">
                   ≈
                 </text>
               ))}
             {scale.ticks.map((t) => (
               <g key={t}>
-                <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 18} y2={height} className="tl-grid" />
-                <text x={g.x(t)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
+                <line x1={g.x(t)} x2={g.x(t)} y1={TICK_Y + 4} y2={height} className="tl-grid" />
+                <text x={g.x(t)} y={TICK_Y} textAnchor="middle" className="tl-tick">
                   {secs(t)}
                 </text>
               </g>
@@ -206,8 +206,8 @@ export function Timeline({ run, clock, until }: TimelineProps) {
               </g>
             )}
             <g className="tl-now">
-              <line x1={nowX} x2={nowX} y1={AXIS_H - 14} y2={height} />
-              <text x={nowX + 3} y={AXIS_H - 5} className="tl-now-label">
+              <line x1={nowX} x2={nowX} y1={NOW_Y - 9} y2={height} />
+              <text x={nowX + 3} y={NOW_Y} className="tl-now-label">
                 now {secs(now)}
               </text>
             </g>

@@ -26,6 +26,8 @@ export interface LabelSpec {
   className: string;
   /** Drawn exactly where asked (a ✕ at the end of its arrow): others move around it. */
   fixed?: boolean;
+  /** Placed right after the fixed labels, before the rest: the word that goes with a fixed ✕ stays beside it. */
+  early?: boolean;
 }
 
 /** A label where it is drawn (moved from where it asked to be if that spot was taken). */
@@ -45,8 +47,12 @@ const FONT: Record<LabelFont, { size: number; bold: boolean }> = {
   x: { size: 15, bold: true },
 };
 /** Distance between stacked lines, and between two lines of one label. */
-export const LINE_STEP = 13;
+export const LINE_STEP = 14;
 const GAP = 2;
+/** Moving a label a line up or down is worth this much sliding right (a short slide keeps it on its lane). */
+const SLIDE_PER_LINE = 56;
+/** Added to a slide that would move a label off its mark: any free line is nearer. */
+const LAST_RESORT = 10_000;
 
 /**
  * A generous width for `text` in `font`: wide sans-serif glyphs (DejaVu Sans, the widest common fallback)
@@ -75,13 +81,16 @@ export function boxOf(label: Pick<LabelSpec, 'x' | 'y' | 'anchor' | 'lines' | 'f
 const hits = (a: Box, b: Box) => a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom && b.top < a.bottom;
 
 /**
- * Places the labels so that no two overlap. Fixed labels go first, where asked. The others, in the order
+ * Places the labels so that no two overlap. Fixed labels go first, where asked, then the early ones (the
+ * words beside them). The others, in the order
  * they appear (so a label already on screen never moves when a later one comes), keep their spot if it is
- * free; else they stack a line below or above it (two lines at most), within `top`…`bottom` (the lanes,
- * below the time axis); else they slide right past whatever is in the way. Nothing goes left of `left`.
+ * free; else they take the nearest free spot: a line below or above (two at most, within `top`…`bottom`:
+ * the lanes, below the time axis) and/or slid right past whatever is in the way, a line counting as
+ * SLIDE_PER_LINE px of sliding. Nothing goes left of `left`.
  */
 export function layoutLabels(specs: readonly LabelSpec[], area: { left: number; top: number; bottom: number }): PlacedLabel[] {
-  const order = [...specs].sort((a, b) => Number(!!b.fixed) - Number(!!a.fixed) || a.at - b.at || a.seq - b.seq);
+  const rank = (l: LabelSpec) => (l.fixed ? 0 : l.early ? 1 : 2);
+  const order = [...specs].sort((a, b) => rank(a) - rank(b) || a.at - b.at || a.seq - b.seq);
   const taken: Box[] = [];
   const placed = new Map<string, PlacedLabel>();
   const free = (b: Box) => !taken.some((t) => hits(b, t));
@@ -99,16 +108,26 @@ export function layoutLabels(specs: readonly LabelSpec[], area: { left: number; 
     else if (b0.bottom > area.bottom) y -= b0.bottom - area.bottom;
     const at = (dy: number, dx = 0) => boxOf({ ...spec, x: x + dx, y: y + dy });
     const inside = (b: Box) => b.top >= area.top && b.bottom <= area.bottom;
-    let dy = [0, LINE_STEP, -LINE_STEP, 2 * LINE_STEP, -2 * LINE_STEP].find((d) => inside(at(d)) && free(at(d)));
-    let dx = 0;
-    if (dy === undefined) {
-      dy = 0;
-      // Slide right past the boxes in the way; each slide clears at least one, so this ends.
-      for (let box = at(0); !free(box); box = at(0, dx)) {
-        const blocking = taken.filter((t) => hits(box, t));
-        dx += Math.max(...blocking.map((t) => t.right)) + GAP + 1 - box.left;
+    // Slide right past the boxes in the way; each slide clears at least one, so this ends.
+    const slide = (dy: number) => {
+      let dx = 0;
+      for (let box = at(dy); !free(box); box = at(dy, dx)) {
+        dx += Math.max(...taken.filter((t) => hits(box, t)).map((t) => t.right)) + GAP + 1 - box.left;
       }
+      return dx;
+    };
+    // The nearest free spot: for a label that reads on from its mark (anchored at its start) a line up or down
+    // costs as much as sliding SLIDE_PER_LINE px along; one that ends at or centres on its mark (a topic left of
+    // its arrow, a tag, a span's label) would leave it by sliding, so it slides only if no line is free.
+    const slides = spec.anchor === 'start';
+    const cost = (c: { dy: number; dx: number }) => (Math.abs(c.dy) / LINE_STEP) * SLIDE_PER_LINE + (c.dx > 0 && !slides ? LAST_RESORT : 0) + c.dx;
+    let best = { dy: 0, dx: slide(0) };
+    for (const dy of [LINE_STEP, -LINE_STEP, 2 * LINE_STEP, -2 * LINE_STEP]) {
+      if (best.dx === 0 || !inside(at(dy))) continue;
+      const c = { dy, dx: slide(dy) };
+      if (cost(c) < cost(best)) best = c;
     }
+    const { dy, dx } = best;
     taken.push(at(dy, dx));
     placed.set(spec.id, { ...spec, x: x + dx, y: y + dy });
   }

@@ -6,7 +6,12 @@ import type { CallMark, EventMark, Lane, TimelineMark } from './timelineModel';
 
 // The timeline's canvas and the drawing of each mark on it (calls, events), apart from the panel around them.
 
-export const AXIS_H = 38;
+/** The strip above the lanes: tick times on one row, the "now" time under it, then room for labels above the first lane. */
+export const AXIS_H = 46;
+export const TICK_Y = 16;
+export const NOW_Y = 31;
+/** Mark labels stay below this (under the "now" time, which moves with the cursor). */
+export const LABELS_TOP = 35;
 export const LANE_H = 44;
 export const PAD_L = 14;
 export const PAD_R = 150;
@@ -55,8 +60,8 @@ export interface Drawn {
 }
 
 /** A label request for `mark`; `n` tells its labels apart. */
-function ask(mark: TimelineMark, n: string, at: number, x: number, y: number, text: string | string[], font: LabelFont, className: string, anchor: LabelSpec['anchor'] = 'start', fixed = false): LabelSpec {
-  return { id: `${mark.key}-${n}`, mark: mark.key, at, seq: mark.seq, x, y, anchor, lines: Array.isArray(text) ? text : [text], font, className, fixed };
+function ask(mark: TimelineMark, n: string, at: number, x: number, y: number, text: string | string[], font: LabelFont, className: string, anchor: LabelSpec['anchor'] = 'start', place?: 'fixed' | 'early'): LabelSpec {
+  return { id: `${mark.key}-${n}`, mark: mark.key, at, seq: mark.seq, x, y, anchor, lines: Array.isArray(text) ? text : [text], font, className, fixed: place === 'fixed', early: place === 'early' };
 }
 
 function callTone(call: CallMark, buyers: number): string {
@@ -94,8 +99,8 @@ function drawCall(call: CallMark, g: Geometry, now: number, buyers: number): Dra
       const xm = xa + 14;
       const ym = (ySvc + yHub) / 2;
       shapes.push(<line key="lost" x1={xa} y1={ySvc} x2={xm} y2={ym} className="tl-line tl-dash tl-fail" />);
-      labels.push(ask(call, 'x', gone, xm, ym + 4, '✕', 'x', 'tl-fail tl-x', 'middle', true));
-      labels.push(ask(call, 'lost', gone, xm + 9, ym + 4, call.lostAt !== undefined ? 'lost' : 'undelivered', 'strong', 'tl-fail tl-strong'));
+      labels.push(ask(call, 'x', gone, xm, ym + 4, '✕', 'x', 'tl-fail tl-x', 'middle', 'fixed'));
+      labels.push(ask(call, 'lost', gone, xm + 9, ym + 4, call.lostAt !== undefined ? 'lost' : 'undelivered', 'strong', 'tl-fail tl-strong', 'start', 'early'));
     } else if (call.answeredAt !== undefined) {
       const rTone = call.answer === 'ok' ? tone : 'fail';
       const xr = g.x(call.answeredAt);
@@ -126,7 +131,7 @@ function drawEvent(ev: EventMark, g: Geometry): Drawn {
     const shapes = <line x1={x0} y1={y0} x2={xm} y2={ym} className={`tl-line ${cls} ${ev.dropped ? 'tl-dash' : ''}`} markerEnd={ev.dropped ? undefined : g.marker(tone)} />;
     // "dropped" goes under the topic: on one line the label ran past a phone's chart ("✕ PaymentCharged dr").
     const labels = ev.dropped
-      ? [ask(ev, 'x', ev.publishedAt, xm, ym + 4, '✕', 'x', 'tl-fail tl-x', 'middle', true), ask(ev, 'topic', ev.publishedAt, xm + 9, ym + 4, [ev.topic, 'dropped'], 'strong', 'tl-fail tl-strong')]
+      ? [ask(ev, 'x', ev.publishedAt, xm, ym + 4, '✕', 'x', 'tl-fail tl-x', 'middle', 'fixed'), ask(ev, 'topic', ev.publishedAt, xm + 9, ym + 4, [ev.topic, 'dropped'], 'strong', 'tl-fail tl-strong', 'start', 'early')]
       : [ask(ev, 'topic', ev.publishedAt, xm + 9, ym + 4, ev.topic, 'label', cls)];
     return { shapes, labels };
   }
