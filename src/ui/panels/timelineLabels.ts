@@ -106,7 +106,9 @@ export function layoutLabels(specs: readonly LabelSpec[], area: { left: number; 
     if (b0.left < area.left) x += area.left - b0.left;
     if (b0.top < area.top) y += area.top - b0.top;
     else if (b0.bottom > area.bottom) y -= b0.bottom - area.bottom;
-    const at = (dy: number, dx = 0) => boxOf({ ...spec, x: x + dx, y: y + dy });
+    // The box is estimated once; candidate spots only shift it.
+    const base = boxOf({ ...spec, x, y });
+    const at = (dy: number, dx = 0): Box => ({ left: base.left + dx, right: base.right + dx, top: base.top + dy, bottom: base.bottom + dy });
     const inside = (b: Box) => b.top >= area.top && b.bottom <= area.bottom;
     // Slide right past the boxes in the way; each slide clears at least one, so this ends.
     const slide = (dy: number) => {
