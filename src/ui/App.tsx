@@ -29,6 +29,8 @@ import { usePublishShownRun, useShownRun } from './course/shownRun';
 import { WarningBanner } from './course/WarningBanner';
 import { useEditorStore } from './editor/editorStore';
 import './app.css';
+import './layout.css';
+import './story.css';
 import './course/course.css';
 import { RunWarnings } from './RunWarnings';
 

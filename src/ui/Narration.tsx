@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { narrate } from '../core';
-import { formatVirtualTime } from './Playback';
+import { formatVirtualTime } from './panels/labels';
 import { FadeIn } from './reveal';
 import { type RunView, revealed } from './runView';
 

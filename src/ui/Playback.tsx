@@ -5,12 +5,10 @@ import { timeAt } from './runView';
 import { usePlaybackPosition } from './course/usePlaybackPosition';
 import { Icon } from './icons';
 import { stopIndexAt } from './stops';
+import { formatVirtualTime } from './panels/labels';
 
 /** One story stop per this many wall-clock ms at 1×. */
 export const STOP_INTERVAL_MS = 900;
-
-/** "t = 1.23 s": virtual time, the only clock the learner sees. */
-export const formatVirtualTime = (ms: number): string => `t = ${(ms / 1000).toFixed(2)} s`;
 
 const isFormField = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName));

@@ -44,7 +44,7 @@ interface FadeInProps extends Pick<AriaAttributes, 'aria-current'> {
 
 /**
  * An element that fades in when it mounts, if the cursor got there by one step forward (`useFadeIn`).
- * A CSS animation (`.fade-in` in app.css, off under reduced motion), decided once at mount, so a later
+ * A CSS animation (`.fade-in` in story.css, off under reduced motion), decided once at mount, so a later
  * render never restarts it: no animation library on the page's first load, no work per frame in JS.
  */
 export function FadeIn({ as: Tag, className, from = 'here', still = false, children, ...aria }: FadeInProps) {

@@ -2,7 +2,7 @@ import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type Databases, tablesAt } from '../../core';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { sentences, toneOf } from '../Narration';
-import { formatVirtualTime } from '../Playback';
+import { formatVirtualTime } from '../panels/labels';
 import { ServicesBoard } from '../panels/ServicesBoard';
 import { Timeline } from '../panels/Timeline';
 import type { RunView } from '../runView';

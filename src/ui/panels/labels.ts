@@ -17,6 +17,15 @@ export const buyerOf = (saga: string): number => Number(saga.replace(/^s-/, ''))
 const TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
+const FIXED_TWO = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+
+/**
+ * "t = 3.95 s": virtual time, the only clock the learner sees. It rounds as `secs` does (Intl, half up
+ * from the shortest decimal): `toFixed` rounds the binary value, so 3,945 ms read "3.94 s" in the
+ * playback bar and "now 3.95 s" on the timeline beside it.
+ */
+export const formatVirtualTime = (ms: number): string => `t = ${FIXED_TWO.format(ms / 1000)} s`;
+
 /** Virtual milliseconds in words: 360 → "0.36 s", 2000 → "2 s". */
 export function secs(ms: number): string {
   const s = ms / 1000;
