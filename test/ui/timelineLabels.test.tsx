@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxOf, type LabelSpec, layoutLabels, LINE_STEP, textWidth } from '../../src/ui/panels/timelineLabels';
+import { boxOf, type LabelSpec, layoutLabels, textWidth } from '../../src/ui/panels/timelineLabels';
+import { LINE_STEP } from '../../src/ui/panels/timelineMarks';
 
 // The timeline's label layout rule (src/ui/panels/timelineLabels.ts), as plain data.
 
@@ -7,7 +8,7 @@ const AREA = { left: 2, top: 40, bottom: 300 };
 let n = 0;
 function label(over: Partial<LabelSpec>): LabelSpec {
   n++;
-  return { id: `l${n}`, mark: `m${n}`, at: n, seq: n, x: 100, y: 100, anchor: 'start', lines: ['✓ done'], font: 'label', className: '', ...over };
+  return { id: `l${n}`, mark: `m${n}`, at: n, seq: n, x: 100, y: 100, anchor: 'start', lines: ['✓ done'], font: 'label', tone: 'ok', ...over };
 }
 const overlap = (a: LabelSpec, b: LabelSpec) => {
   const [p, q] = [boxOf(a), boxOf(b)];

@@ -2,6 +2,8 @@
 // list: text widths are estimated from the characters (no DOM measuring), so it is cheap enough for every
 // cursor move and gives the same picture for the same trace.
 
+import { LINE_STEP } from './timelineMarks';
+
 /** How a label is set: the sizes and weights of panels.css (.tl-label, .tl-strong, .tl-topic, .tl-x). */
 export type LabelFont = 'label' | 'strong' | 'topic' | 'x';
 
@@ -22,8 +24,8 @@ export interface LabelSpec {
   /** One line per entry (a dropped event's topic, then "dropped"). */
   lines: string[];
   font: LabelFont;
-  /** CSS classes besides tl-label (tone, weight). */
-  className: string;
+  /** Its colour: tl-{tone} in panels.css (call, comp, fail, ok, warn, retry, buyer-n…). */
+  tone: string;
   /** Drawn exactly where asked (a ✕ at the end of its arrow): others move around it. */
   fixed?: boolean;
   /** Placed right after the fixed labels, before the rest: the word that goes with a fixed ✕ stays beside it. */
@@ -40,14 +42,7 @@ interface Box {
   bottom: number;
 }
 
-const FONT: Record<LabelFont, { size: number; bold: boolean }> = {
-  label: { size: 11, bold: false },
-  strong: { size: 11, bold: true },
-  topic: { size: 10, bold: false },
-  x: { size: 15, bold: true },
-};
-/** Distance between stacked lines, and between two lines of one label. */
-export const LINE_STEP = 14;
+const SIZE: Record<LabelFont, number> = { label: 11, strong: 11, topic: 10, x: 15 };
 const GAP = 2;
 /** Moving a label a line up or down is worth this much sliding right (a short slide keeps it on its lane). */
 const SLIDE_PER_LINE = 56;
@@ -59,7 +54,8 @@ const LAST_RESORT = 10_000;
  * for letters, a full em for symbols (✓ ✕ ↩ ⚠ come from whatever font has them).
  */
 export function textWidth(text: string, font: LabelFont): number {
-  const { size, bold } = FONT[font];
+  const size = SIZE[font];
+  const bold = font === 'strong' || font === 'x';
   let em = 0;
   for (const ch of text) {
     if (ch.charCodeAt(0) > 0x7f) em += 1;
@@ -72,7 +68,7 @@ export function textWidth(text: string, font: LabelFont): number {
 
 /** The box a label covers (glyph ascent and descent around its baseline, as a browser's getBBox reports). */
 export function boxOf(label: Pick<LabelSpec, 'x' | 'y' | 'anchor' | 'lines' | 'font'>): Box {
-  const { size } = FONT[label.font];
+  const size = SIZE[label.font];
   const w = Math.max(...label.lines.map((l) => textWidth(l, label.font)));
   const left = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - w : label.x - w / 2;
   return { left, right: left + w, top: label.y - size * 0.95, bottom: label.y + size * 0.28 + (label.lines.length - 1) * LINE_STEP };

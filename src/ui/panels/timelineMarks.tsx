@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { FadeIn } from '../reveal';
 import { buyerOf, secs } from './labels';
-import { type LabelFont, type LabelSpec, LINE_STEP, type PlacedLabel } from './timelineLabels';
+import type { LabelFont, LabelSpec, PlacedLabel } from './timelineLabels';
 import type { CallMark, EventMark, Lane, TimelineMark } from './timelineModel';
 
 // The timeline's canvas and the drawing of each mark on it (calls, events), apart from the panel around them.
@@ -16,6 +16,8 @@ export const LANE_H = 44;
 export const PAD_L = 14;
 export const PAD_R = 150;
 export const MIN_PLOT_W = 640;
+/** Distance between stacked label lines, and between two lines of one label. */
+export const LINE_STEP = 14;
 /** Squeezed below this the labels overlap too much to read: a phone scrolls a little instead. */
 export const MIN_FIT_W = 300;
 
@@ -36,11 +38,14 @@ export function Reveal({ skip, children, className }: { skip: boolean; children:
   );
 }
 
+/** The classes that set each label font (panels.css). */
+const FONT_CLASS: Record<LabelFont, string> = { label: '', strong: 'tl-strong', topic: 'tl-topic', x: 'tl-x' };
+
 /** A laid-out label (see `layoutLabels`): one <text>, a <tspan> per further line. */
 export function Label({ label }: { label: PlacedLabel }) {
   const [first, ...more] = label.lines;
   return (
-    <text x={label.x} y={label.y} textAnchor={label.anchor} className={`tl-label ${label.className}`}>
+    <text x={label.x} y={label.y} textAnchor={label.anchor} className={`tl-label tl-${label.tone} ${FONT_CLASS[label.font]}`}>
       {first}
       {/* The space keeps the label's text one phrase ("PaymentCharged dropped"); the line break is the tspan's. */}
       {more.length > 0 && ' '}
@@ -60,8 +65,8 @@ export interface Drawn {
 }
 
 /** A label request for `mark`; `n` tells its labels apart. */
-function ask(mark: TimelineMark, n: string, at: number, x: number, y: number, text: string | string[], font: LabelFont, className: string, anchor: LabelSpec['anchor'] = 'start', place?: 'fixed' | 'early'): LabelSpec {
-  return { id: `${mark.key}-${n}`, mark: mark.key, at, seq: mark.seq, x, y, anchor, lines: Array.isArray(text) ? text : [text], font, className, fixed: place === 'fixed', early: place === 'early' };
+function ask(mark: TimelineMark, n: string, at: number, x: number, y: number, text: string | string[], font: LabelFont, tone: string, anchor: LabelSpec['anchor'] = 'start', place?: 'fixed' | 'early'): LabelSpec {
+  return { id: `${mark.key}-${n}`, mark: mark.key, at, seq: mark.seq, x, y, anchor, lines: Array.isArray(text) ? text : [text], font, tone, fixed: place === 'fixed', early: place === 'early' };
 }
 
 function callTone(call: CallMark, buyers: number): string {
@@ -82,7 +87,7 @@ function drawCall(call: CallMark, g: Geometry, now: number, buyers: number): Dra
   const labels: LabelSpec[] = [];
   if (call.unsent) {
     shapes.push(<line key="unsent" x1={x0} y1={yHub} x2={x0 + 8} y2={yHub + dir * 14} className="tl-line tl-dash tl-fail" />);
-    labels.push(ask(call, 'unsent', call.sentAt, x0 + 12, yHub + dir * 18, '✕ not sent', 'label', 'tl-fail'));
+    labels.push(ask(call, 'unsent', call.sentAt, x0 + 12, yHub + dir * 18, '✕ not sent', 'label', 'fail'));
   } else if (call.arrivedAt !== undefined) {
     shapes.push(<line key="req" x1={x0} y1={yHub} x2={g.x(call.arrivedAt)} y2={ySvc} className={`tl-line tl-${tone}`} markerEnd={g.marker(tone)} />);
   } else {
@@ -90,29 +95,29 @@ function drawCall(call: CallMark, g: Geometry, now: number, buyers: number): Dra
     const x1 = Math.max(x0 + 10, g.x(now));
     shapes.push(<line key="req" x1={x0} y1={yHub} x2={x1} y2={yHub + dir * 16} className={`tl-line tl-dash tl-${tone}`} markerEnd={g.marker(tone)} />);
   }
-  if (tag) labels.push(ask(call, 'tag', call.sentAt, x0 - 3, yHub - dir * 5, tag, 'strong', `tl-${tone} tl-strong`, 'end'));
+  if (tag) labels.push(ask(call, 'tag', call.sentAt, x0 - 3, yHub - dir * 5, tag, 'strong', tone, 'end'));
   if (call.arrivedAt !== undefined) {
     const xa = g.x(call.arrivedAt);
-    if (call.replayed) labels.push(ask(call, 'replayed', call.arrivedAt, xa + 3, ySvc + 18, '↺ replayed', 'label', 'tl-ok'));
+    if (call.replayed) labels.push(ask(call, 'replayed', call.arrivedAt, xa + 3, ySvc + 18, '↺ replayed', 'label', 'ok'));
     const gone = call.lostAt ?? call.undeliveredAt;
     if (gone !== undefined) {
       const xm = xa + 14;
       const ym = (ySvc + yHub) / 2;
       shapes.push(<line key="lost" x1={xa} y1={ySvc} x2={xm} y2={ym} className="tl-line tl-dash tl-fail" />);
-      labels.push(ask(call, 'x', gone, xm, ym + 4, '✕', 'x', 'tl-fail tl-x', 'middle', 'fixed'));
-      labels.push(ask(call, 'lost', gone, xm + 9, ym + 4, call.lostAt !== undefined ? 'lost' : 'undelivered', 'strong', 'tl-fail tl-strong', 'start', 'early'));
+      labels.push(ask(call, 'x', gone, xm, ym + 4, '✕', 'x', 'fail', 'middle', 'fixed'));
+      labels.push(ask(call, 'lost', gone, xm + 9, ym + 4, call.lostAt !== undefined ? 'lost' : 'undelivered', 'strong', 'fail', 'start', 'early'));
     } else if (call.answeredAt !== undefined) {
       const rTone = call.answer === 'ok' ? tone : 'fail';
       const xr = g.x(call.answeredAt);
       shapes.push(<line key="res" x1={xa} y1={ySvc} x2={xr} y2={yHub} className={`tl-line tl-dash tl-${rTone}`} markerEnd={g.marker(rTone)} />);
-      if (call.answer === 'error') labels.push(ask(call, 'err', call.answeredAt, (xa + xr) / 2 + 5, (ySvc + yHub) / 2, `✗ ${call.status ?? ''}`, 'strong', 'tl-fail tl-strong'));
+      if (call.answer === 'error') labels.push(ask(call, 'err', call.answeredAt, (xa + xr) / 2 + 5, (ySvc + yHub) / 2, `✗ ${call.status ?? ''}`, 'strong', 'fail'));
     }
   }
   if (call.timedOutAt !== undefined) {
     const xt = g.x(call.timedOutAt);
     const yt = yHub - dir * 16;
     shapes.push(<path key="timeout" d={`M${x0},${yt - 4} v8 M${x0},${yt} H${xt} M${xt},${yt - 4} v8`} className="tl-line tl-thin tl-fail" />);
-    labels.push(ask(call, 'timeout', call.timedOutAt, (x0 + xt) / 2, yt - 5, `✗ timeout ${secs(call.timeoutMs ?? call.timedOutAt - call.sentAt)}`, 'label', 'tl-fail', 'middle'));
+    labels.push(ask(call, 'timeout', call.timedOutAt, (x0 + xt) / 2, yt - 5, `✗ timeout ${secs(call.timeoutMs ?? call.timedOutAt - call.sentAt)}`, 'label', 'fail', 'middle'));
   }
   return { shapes, labels };
 }
@@ -131,8 +136,8 @@ function drawEvent(ev: EventMark, g: Geometry): Drawn {
     const shapes = <line x1={x0} y1={y0} x2={xm} y2={ym} className={`tl-line ${cls} ${ev.dropped ? 'tl-dash' : ''}`} markerEnd={ev.dropped ? undefined : g.marker(tone)} />;
     // "dropped" goes under the topic: on one line the label ran past a phone's chart ("✕ PaymentCharged dr").
     const labels = ev.dropped
-      ? [ask(ev, 'x', ev.publishedAt, xm, ym + 4, '✕', 'x', 'tl-fail tl-x', 'middle', 'fixed'), ask(ev, 'topic', ev.publishedAt, xm + 9, ym + 4, [ev.topic, 'dropped'], 'strong', 'tl-fail tl-strong', 'start', 'early')]
-      : [ask(ev, 'topic', ev.publishedAt, xm + 9, ym + 4, ev.topic, 'label', cls)];
+      ? [ask(ev, 'x', ev.publishedAt, xm, ym + 4, '✕', 'x', 'fail', 'middle', 'fixed'), ask(ev, 'topic', ev.publishedAt, xm + 9, ym + 4, [ev.topic, 'dropped'], 'strong', 'fail', 'start', 'early')]
+      : [ask(ev, 'topic', ev.publishedAt, xm + 9, ym + 4, ev.topic, 'label', tone)];
     return { shapes, labels };
   }
   const x1 = g.x(ev.deliveredAt ?? ev.publishedAt);
@@ -144,7 +149,7 @@ function drawEvent(ev: EventMark, g: Geometry): Drawn {
   const down = y1 > y0;
   return {
     shapes: <line x1={x0} y1={y0} x2={x1} y2={y1} className={`tl-line tl-${tone}`} markerEnd={g.marker(tone)} />,
-    labels: [ask(ev, 'topic', ev.publishedAt, down ? mid - 5 : mid + 5, (y0 + y1) / 2 + 3, text, 'topic', `tl-${tone} tl-topic`, down ? 'end' : 'start')],
+    labels: [ask(ev, 'topic', ev.publishedAt, down ? mid - 5 : mid + 5, (y0 + y1) / 2 + 3, text, 'topic', tone, down ? 'end' : 'start')],
   };
 }
 
@@ -162,7 +167,7 @@ export function drawMark(mark: TimelineMark, g: Geometry, now: number, buyers: n
       const tone = mark.phase === 'compensation' ? 'comp' : 'retry';
       return {
         shapes: <path d={`M${x0},${y - 5} V${y} H${x1} V${y - 5}`} className={`tl-line tl-dash tl-bracket tl-${tone}`} />,
-        labels: [ask(mark, 'backoff', mark.from, (x0 + x1) / 2, y + 13, `backoff ${secs(mark.delayMs)}`, 'strong', `tl-${tone} tl-strong`, 'middle')],
+        labels: [ask(mark, 'backoff', mark.from, (x0 + x1) / 2, y + 13, `backoff ${secs(mark.delayMs)}`, 'strong', tone, 'middle')],
       };
     }
     case 'point': {
@@ -170,7 +175,7 @@ export function drawMark(mark: TimelineMark, g: Geometry, now: number, buyers: n
       const y = g.y(mark.lane, mark.saga);
       return {
         shapes: <circle cx={x} cy={y} r={3.5} className={`tl-dot tl-${mark.tone}`} />,
-        labels: [ask(mark, 'point', mark.at, x + 5, y - (mark.lane === 'hub' ? 19 : 7), `${mark.icon} ${mark.label}`, 'label', `tl-${mark.tone}`)],
+        labels: [ask(mark, 'point', mark.at, x + 5, y - (mark.lane === 'hub' ? 19 : 7), `${mark.icon} ${mark.label}`, 'label', mark.tone)],
       };
     }
     case 'down': {
@@ -180,7 +185,7 @@ export function drawMark(mark: TimelineMark, g: Geometry, now: number, buyers: n
       const who = buyers > 1 ? `Buyer ${buyerOf(mark.saga)}'s orchestrator` : hubName;
       return {
         shapes: <rect x={x0} y={y - 10} width={Math.max(2, x1 - x0)} height={20} className="tl-down tl-fail" fill={g.hatch} />,
-        labels: [ask(mark, 'down', mark.from, x0 + 4, y - 14, `✕ ${who} crashed — down`, 'strong', 'tl-fail tl-strong')],
+        labels: [ask(mark, 'down', mark.from, x0 + 4, y - 14, `✕ ${who} crashed — down`, 'strong', 'fail')],
       };
     }
   }
