@@ -5,6 +5,7 @@ import { timeScale } from './timeScale';
 import { useElementWidth } from './useElementWidth';
 import { describeMark, type Lane, timelineMarks } from './timelineModel';
 import './panels.css';
+import './timeline.css';
 
 import type { LabelSpec } from './timelineLabels';
 import { AXIS_H, drawMark, type Geometry, LABELS_TOP, LANE_H, Label, MIN_FIT_W, MIN_PLOT_W, NOW_Y, PAD_L, PAD_R, Reveal, TICK_Y } from './timelineMarks';

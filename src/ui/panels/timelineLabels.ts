@@ -4,7 +4,7 @@
 
 import { LINE_STEP } from './timelineMarks';
 
-/** How a label is set: the sizes and weights of panels.css (.tl-label, .tl-strong, .tl-topic, .tl-x). */
+/** How a label is set: the sizes and weights of timeline.css (.tl-label, .tl-strong, .tl-topic, .tl-x). */
 export type LabelFont = 'label' | 'strong' | 'topic' | 'x';
 
 /** One text label as a mark asks for it. */
@@ -24,7 +24,7 @@ export interface LabelSpec {
   /** One line per entry (a dropped event's topic, then "dropped"). */
   lines: string[];
   font: LabelFont;
-  /** Its colour: tl-{tone} in panels.css (call, comp, fail, ok, warn, retry, buyer-n…). */
+  /** Its colour: tl-{tone} in timeline.css (call, comp, fail, ok, warn, retry, buyer-n…). */
   tone: string;
   /** Drawn exactly where asked (a ✕ at the end of its arrow): others move around it. */
   fixed?: boolean;

@@ -38,7 +38,7 @@ export function Reveal({ skip, children, className }: { skip: boolean; children:
   );
 }
 
-/** The classes that set each label font (panels.css). */
+/** The classes that set each label font (timeline.css). */
 const FONT_CLASS: Record<LabelFont, string> = { label: '', strong: 'tl-strong', topic: 'tl-topic', x: 'tl-x' };
 
 /** A laid-out label (see `layoutLabels`): one <text>, a <tspan> per further line. */
