@@ -32,6 +32,8 @@ import './app.css';
 import './layout.css';
 import './story.css';
 import './course/course.css';
+import './course/lesson.css';
+import './course/courseLayout.css';
 import { RunWarnings } from './RunWarnings';
 
 // Views that not every visit needs load on demand, to keep the first load small.

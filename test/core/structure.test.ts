@@ -48,3 +48,23 @@ describe('src/core', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+// The project's rule for every file it writes (the brief: "keep files small, ≤ 300 lines"), stylesheets included.
+describe('src and test', () => {
+  it('have no source, test or stylesheet over 300 lines', () => {
+    const root = resolve(__dirname, '../..');
+    const all: string[] = [];
+    const collect = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) collect(p);
+        else if (/\.(tsx?|mts|mjs|css)$/.test(p)) all.push(p);
+      }
+    };
+    collect(join(root, 'src'));
+    collect(join(root, 'test'));
+    const long = all.map((f) => [relative(root, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 300);
+    expect(all.length).toBeGreaterThan(300);
+    expect(long).toEqual([]);
+  });
+});

@@ -97,7 +97,10 @@ test.describe('a phone, 375 px', () => {
     await expectNoAxeViolations(page);
   });
 
-  /** At every scroll position where some of the lesson is on screen below the sticky playback bar, the summary strip is on screen too. */
+  /**
+   * At every scroll position where some of the lesson is on screen below the sticky playback bar, the summary
+   * strip is on screen too, unless the lesson's next button is in the bottom band where the strip would cover it.
+   */
   async function expectSummaryWhileLessonShown(page: Page): Promise<void> {
     const bottom = await page.locator('section.lesson').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
     let checked = 0;
@@ -108,7 +111,11 @@ test.describe('a phone, 375 px', () => {
         const barBottom = Math.max(0, ...bars.map((r) => r.bottom));
         const text = (document.querySelector('section.lesson') as HTMLElement).getBoundingClientRect();
         const s = (document.querySelector('.run-summary') as HTMLElement).getBoundingClientRect();
-        return { lessonShown: text.bottom > barBottom + 20 && text.top < window.innerHeight, top: s.top, bottom: s.bottom, barBottom };
+        const buttonLow = [...document.querySelectorAll('section.lesson .lesson-steps .primary')].some((b) => {
+          const r = b.getBoundingClientRect();
+          return r.bottom > window.innerHeight - 160 && r.top < window.innerHeight;
+        });
+        return { lessonShown: text.bottom > barBottom + 20 && text.top < window.innerHeight && !buttonLow, top: s.top, bottom: s.bottom, barBottom };
       });
       if (!seen.lessonShown) continue;
       checked++;
@@ -132,6 +139,32 @@ test.describe('a phone, 375 px', () => {
     await expect(strip).toHaveText(/^Step 4 of 5 \(Warehouse\): ✗ Failed: the warehouse cannot pick order o-1\s*Card: 1 charge · nets \$40$/);
     await expectNoAxeViolations(page);
   });
+
+  /** Whether the element at the centre of `name`'s button is that button (nothing drawn over it). */
+  async function buttonUncovered(page: Page, name: RegExp): Promise<boolean> {
+    return page.getByRole('button', { name }).evaluate((b) => {
+      const r = b.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit !== null && b.contains(hit);
+    });
+  }
+
+  for (const id of LESSON_IDS) {
+    test(`${id}: after predicting, the summary strip does not cover "Check my prediction" (at the top, and when Tab reaches it)`, async ({ page }) => {
+      await page.goto(`/?lesson=${id}`);
+      await predict(page);
+      await page.getByRole('region', { name: 'The run so far' }).waitFor();
+      for (const y of [0, 120, 240]) {
+        await page.evaluate((to) => window.scrollTo(0, to), y);
+        const button = await page.getByRole('button', { name: /Check my prediction/ }).boundingBox();
+        if (!button || button.y + button.height > PHONE.height || button.y < 0) continue;
+        await expect.poll(() => buttonUncovered(page, /Check my prediction/), `scrolled to ${y}`).toBe(true);
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByRole('button', { name: /Check my prediction/ }).focus();
+      await expect.poll(() => buttonUncovered(page, /Check my prediction/)).toBe(true);
+    });
+  }
 
   test('side by side and in the trace view, the summary closes the lesson text above the run and stays in view with it', async ({ page }) => {
     await lessonAtEnd(page, 'someone-has-to-drive');

@@ -8,6 +8,7 @@ import { buyerOf, stepLabel } from './labels';
 import { BuyerTag } from './BuyerTag';
 import { useNewestInView } from './useNewestInView';
 import './panels.css';
+import './orchestrator.css';
 
 type Tone = 'neutral' | 'ok' | 'comp' | 'fail';
 

@@ -5,8 +5,30 @@ import { timeScale } from './timeScale';
 import { useElementWidth } from './useElementWidth';
 import { describeMark, type Lane, timelineMarks } from './timelineModel';
 import './panels.css';
+import './timeline.css';
 
-import { AXIS_H, type Geometry, LANE_H, Label, Mark, MIN_FIT_W, MIN_PLOT_W, PAD_L, PAD_R, Reveal } from './timelineMarks';
+import type { LabelSpec } from './timelineLabels';
+import { AXIS_H, drawMark, type Geometry, LABELS_TOP, LANE_H, Label, MIN_FIT_W, MIN_PLOT_W, NOW_Y, PAD_L, PAD_R, Reveal, TICK_Y } from './timelineMarks';
+
+// The label layout comes in a chunk of its own, fetched on the first render: the first load stays under its
+// budget, and until it arrives (a few ms, before any run has marks to label) labels are drawn where asked.
+type LabelLayout = typeof import('./timelineLabels');
+let labelLayout: LabelLayout | undefined;
+function useLabelLayout(): LabelLayout | undefined {
+  const [loaded, setLoaded] = useState(labelLayout);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    import('./timelineLabels').then((m) => {
+      labelLayout = m;
+      if (live) setLoaded(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 interface TimelineProps {
   run: RunView;
@@ -25,6 +47,7 @@ interface TimelineProps {
  * compensations in amber with ↩, failures in red with ✗. A text list mirrors the chart.
  */
 export function Timeline({ run, clock, until }: TimelineProps) {
+  const layout = useLabelLayout();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const scrollRef = useRef<HTMLElement>(null);
   const firstPaint = useRef(true);
@@ -53,7 +76,6 @@ export function Timeline({ run, clock, until }: TimelineProps) {
     () => timeScale([...run.trace.map((e) => e.at), until ?? 0], fitWidth ?? Math.max(MIN_PLOT_W, room), fitWidth),
     [run.trace, until, room, fitWidth],
   );
-  const width = PAD_L + scale.width + PAD_R;
   const lanes: Lane[] = ['hub', ...steps.map((s) => s.id)];
   const height = AXIS_H + lanes.length * LANE_H + 8;
   const sagaIds = [...new Set(run.trace.filter((e) => e.type === 'saga.started').map((e) => e.saga))];
@@ -67,6 +89,18 @@ export function Timeline({ run, clock, until }: TimelineProps) {
       return base + (sagaIds.indexOf(saga) - (sagaIds.length - 1) / 2) * 7;
     },
   };
+  // Every mark's shapes, then all labels placed together so that none covers another (estimated widths:
+  // no DOM read). The chart widens if a label had to slide past its right end.
+  const drawn = marks.map((mark) => ({ mark, ...drawMark(mark, g, now, buyers, hubName) }));
+  const silence =
+    stuckAt !== undefined && now > stuckAt
+      ? { id: 'silence', mark: 'silence', at: stuckAt, seq: Number.MAX_SAFE_INTEGER, x: g.x(stuckAt) + 4, y: g.y('hub') - 13, anchor: 'start' as const, lines: [`‖ nobody is waiting · ${secs(now - stuckAt)}`], font: 'strong' as const, tone: 'fail' }
+      : undefined;
+  const asked = [...drawn.flatMap((d) => d.labels), ...(silence ? [silence] : [])];
+  const placed = layout ? layout.layoutLabels(asked, { left: 2, top: LABELS_TOP, bottom: height - 2 }) : asked;
+  const labelsOf = new Map<string, LabelSpec[]>();
+  for (const label of placed) labelsOf.set(label.mark, [...(labelsOf.get(label.mark) ?? []), label]);
+  const width = Math.max(PAD_L + scale.width + PAD_R, (layout?.labelsRight(placed) ?? 0) + 4);
   const tones = ['call', 'comp', 'fail', 'ok', 'warn', 'buyer-1', 'buyer-2', 'buyer-3', 'buyer-4'];
 
   // Keep "now" in view while playing; the chart scrolls sideways on narrow screens. The scroll position is
@@ -164,36 +198,39 @@ export function Timeline({ run, clock, until }: TimelineProps) {
             {scale.compressed
               .filter(([a, b]) => scale.ticks.every((t) => Math.abs(g.x(t) - g.x((a + b) / 2)) > 24))
               .map(([a, b]) => (
-                <text key={`z${a}`} x={g.x((a + b) / 2)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
+                <text key={`z${a}`} x={g.x((a + b) / 2)} y={TICK_Y} textAnchor="middle" className="tl-tick">
                   ≈
                 </text>
               ))}
             {scale.ticks.map((t) => (
               <g key={t}>
-                <line x1={g.x(t)} x2={g.x(t)} y1={AXIS_H - 18} y2={height} className="tl-grid" />
-                <text x={g.x(t)} y={AXIS_H - 22} textAnchor="middle" className="tl-tick">
+                <line x1={g.x(t)} x2={g.x(t)} y1={TICK_Y + 4} y2={height} className="tl-grid" />
+                <text x={g.x(t)} y={TICK_Y} textAnchor="middle" className="tl-tick">
                   {secs(t)}
                 </text>
               </g>
             ))}
             <g>
-              {marks.map((mark) => (
+              {drawn.map(({ mark, shapes }) => (
                 <Reveal key={mark.key} skip={skip}>
-                  <Mark mark={mark} g={g} now={now} buyers={buyers} hubName={hubName} />
+                  {shapes}
+                  {labelsOf.get(mark.key)?.map((label) => (
+                    <Label key={label.id} label={label} />
+                  ))}
                 </Reveal>
               ))}
             </g>
             {stuckAt !== undefined && now > stuckAt && (
               <g className="tl-fail tl-silence">
                 <rect x={g.x(stuckAt)} y={g.y('hub') - 9} width={Math.max(2, g.x(now) - g.x(stuckAt))} height={18} className="tl-down" fill={g.hatch} />
-                <Label x={g.x(stuckAt) + 4} y={g.y('hub') - 13} anchor="start" className="tl-fail tl-strong">
-                  ‖ nobody is waiting · {secs(now - stuckAt)}
-                </Label>
+                {labelsOf.get('silence')?.map((label) => (
+                  <Label key={label.id} label={label} />
+                ))}
               </g>
             )}
             <g className="tl-now">
-              <line x1={nowX} x2={nowX} y1={AXIS_H - 14} y2={height} />
-              <text x={nowX + 3} y={AXIS_H - 5} className="tl-now-label">
+              <line x1={nowX} x2={nowX} y1={NOW_Y - 9} y2={height} />
+              <text x={nowX + 3} y={NOW_Y} className="tl-now-label">
                 now {secs(now)}
               </text>
             </g>
