@@ -1,7 +1,7 @@
 import type { RunResult } from '../core';
 import { formatAnswer } from './answers';
 import { alertWords, brokenInvariants, capital, failedStep, leftBehind, listWords, neverStarted, serviceName, stepsOf } from './runFacts';
-import type { ChoiceQuestion, CourseLesson } from './types';
+import type { ChoiceQuestion, LessonContent } from './types';
 
 /** What the run did about its failure, read from its trace: undone, alerted, or left as it was. */
 function afterTheFailure(run: RunResult): string {
@@ -49,21 +49,14 @@ const question: ChoiceQuestion = {
   },
 };
 
-/** Lesson 1: the order without a saga first — a failure leaves half an order behind — then the same failure with one. */
-export const assumeItWorks: CourseLesson = {
-  id: 'assume-it-works',
-  title: 'Assume it works',
-  idea: 'Each service commits its own local transaction and nothing spans all five, so when a step fails, whatever already committed stays committed — held, charged, half an order — unless something undoes it.',
+/** Lesson 1: the order without a saga first — a failure leaves half an order behind — then the same failure with one. Its title, scenario and layout are in `course.ts`. */
+export const assumeItWorks: LessonContent = {
   text: [
     'You buy a seat for $40. Behind the Buy button, five services each do one job and keep their own database: Inventory holds the seat, Orders records the order, Payments charges your card, the Warehouse gets a pick request and Delivery books a slot.',
     'No database spans all five, so no single transaction can commit them together or roll them all back. Each service commits its own small change — a local transaction — and reports that it is done.',
     'The simple way to build this is to assume it works: call the five services one after another and hope. In this run there is no saga — nothing that knows what to undo — and the fourth call fails: the Warehouse cannot pick the order.',
     'Watch each table get its new row. The invariants panel checks every database at once, which no single service can do.',
   ],
-  scenario: { failAt: 'warehouse', compensate: false },
-  unlocked: ['compensate', 'failAt', 'seed'],
-  view: 'single',
-  panels: ['services', 'timeline', 'narration', 'invariants'],
   question,
   tryIt:
     'Now run the same failure with a saga: it knows which steps committed and undoes them, newest first. Then pick “none” as the step that fails: the happy path, five local transactions one after another.',

@@ -1,6 +1,6 @@
 import type { RunResult } from '../core';
 import { alertWords, brokenInvariants, chargeRows, eventsOf, failedStep, firstOf, leftBehind, listWords, possessive, serviceName, stepsOf } from './runFacts';
-import type { ChoiceQuestion, CourseLesson } from './types';
+import type { ChoiceQuestion, LessonContent } from './types';
 
 /** What the orchestration side of the same scenario did, read from its own run. */
 function orchestrationSide(run: RunResult): string {
@@ -56,21 +56,14 @@ const question: ChoiceQuestion = {
   },
 };
 
-/** Lesson 2: orchestration vs choreography, the same order and the same dropped message. */
-export const someoneHasToDrive: CourseLesson = {
-  id: 'someone-has-to-drive',
-  title: 'Someone has to drive',
-  idea: 'Someone has to know where the order stands. An orchestrator does, and runs exactly the compensations needed; in a choreography a lost event leaves the order stuck, and nothing notices.',
+/** Lesson 2: orchestration vs choreography, the same order and the same dropped message. Its title, scenario and layout are in `course.ts`. */
+export const someoneHasToDrive: LessonContent = {
   text: [
     'Who tells Payments to charge the card once the order exists? There are two answers.',
     'Orchestration: one orchestrator calls each service in turn, waits for its reply, writes what happened in its saga log and decides what comes next — including which compensations to run.',
     'Choreography: nobody is in charge. Each service listens for events on a message bus and publishes its own. Orders hears “seat held” and creates the order; Payments hears “order created” and charges the card; and so on.',
     'Both work on a good day. Here they run side by side on the same order, and the message Payments sends after charging the card is lost on the way.',
   ],
-  scenario: { mode: 'choreography', dropEvent: 'payment' },
-  unlocked: ['failAt', 'drop', 'keys', 'crash'],
-  view: 'compare',
-  panels: ['services', 'timeline', 'narration', 'invariants'],
   question,
   tryIt:
     'Drop nothing and make the Warehouse fail instead: in a choreography every service must hear about the failure and undo its own part. Then crash the orchestrator — only one side has one to crash.',

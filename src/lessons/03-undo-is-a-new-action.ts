@@ -1,7 +1,7 @@
 import { formatAnswer } from './answers';
 import { eventsOf, failedStep, listWords, netCharged, neverStarted, orderStatus, possessive, retryDelays, serviceName, stepsOf, times } from './runFacts';
 import { UNDO_OPTIONS } from './stepOptions';
-import type { CourseLesson, OrderQuestion } from './types';
+import type { LessonContent, OrderQuestion } from './types';
 
 const question: OrderQuestion = {
   kind: 'order',
@@ -47,20 +47,13 @@ const question: OrderQuestion = {
   },
 };
 
-/** Lesson 3: compensations in reverse order; a compensation is a new action, and it can fail. */
-export const undoIsANewAction: CourseLesson = {
-  id: 'undo-is-a-new-action',
-  title: 'Undo is a new action',
-  idea: 'A saga cannot roll back: it compensates with new actions — a refund row, a CANCELLED status — that keep the history true. A failing compensation is retried, and one that never succeeds raises an alert instead of being hidden.',
+/** Lesson 3: compensations in reverse order; a compensation is a new action, and it can fail. Its title, scenario and layout are in `course.ts`. */
+export const undoIsANewAction: LessonContent = {
   text: [
     'A saga cannot roll back. By the time the Warehouse says no, the seat is held, the order exists and the card is charged: three commits in three databases.',
     'So the saga runs compensations — for each step that completed, a new action that undoes its effect. A refund is a new row in the ledger, next to the charge. A cancelled order keeps its row, with the status CANCELLED. Nothing is deleted, so the history stays true.',
     'Compensations can fail too. Here the refund fails twice with an error before it goes through. Compensations are safe to repeat, so the orchestrator retries them, waiting longer each time. If one never succeeds, the saga must not hide it: it stops in “needs attention” and raises an alert for a person.',
   ],
-  scenario: { failAt: 'warehouse', compensationFailures: { payment: 2 } },
-  unlocked: ['failAt', 'compFail'],
-  view: 'single',
-  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents'],
   question,
   tryIt:
     'Make the refund fail “always”: the retries run out, the saga stops in needs-attention and an incident appears with buttons for the operator. Then fail a different step — only what committed is undone.',

@@ -1,5 +1,5 @@
 import { alertWords, brokenInvariants, chargeRows, eventsOf, firstOf, plural, refundRows, serviceName, stepsOf, times } from './runFacts';
-import type { CourseLesson, NumberQuestion } from './types';
+import type { LessonContent, NumberQuestion } from './types';
 
 const question: NumberQuestion = {
   kind: 'number',
@@ -34,20 +34,13 @@ const question: NumberQuestion = {
   },
 };
 
-/** Lesson 4: a lost response, a retry, and the idempotency key that makes retrying safe. */
-export const retriesNeedKeys: CourseLesson = {
-  id: 'retries-need-keys',
-  title: 'Retries need idempotency keys',
-  idea: 'A lost reply looks exactly like a failure, so the orchestrator retries. Only an idempotency key makes the retry safe: without one the card is charged twice.',
+/** Lesson 4: a lost response, a retry, and the idempotency key that makes retrying safe. Its title, scenario and layout are in `course.ts`. */
+export const retriesNeedKeys: LessonContent = {
   text: [
     'Networks lose messages. Here Payments charges the card and commits, but its reply never arrives. The orchestrator waits 2 seconds, gives up on that attempt and tries again. From where it stands, “the charge failed” and “the reply was lost” look exactly the same.',
     'Retrying is the right call — but only if doing the same thing twice has the effect of doing it once. An idempotency key makes that so: every call carries a key (here: the saga id and the step), the service stores its reply under that key, and a repeat with the same key gets the stored reply back. Card payment APIs such as Stripe’s work this way.',
     'In this run, the keys are turned off.',
   ],
-  scenario: { lostResponses: { payment: 1 }, idempotencyKeys: false },
-  unlocked: ['keys', 'lost'],
-  view: 'single',
-  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents'],
   question,
   tryIt:
     'Turn idempotency keys on: the retry gets Payments’ stored reply and the ledger keeps one charge. Then lose 3 replies: the retries run out, the step’s outcome is unknown, and the saga compensates it to be safe.',

@@ -1,5 +1,5 @@
 import { alertWords, completedSagas, times } from './runFacts';
-import type { CourseLesson, NumberQuestion } from './types';
+import type { LessonContent, NumberQuestion } from './types';
 
 const question: NumberQuestion = {
   kind: 'number',
@@ -36,20 +36,13 @@ const question: NumberQuestion = {
   },
 };
 
-/** Lesson 5: two sagas, one seat; the semantic lock. */
-export const sagasAreNotIsolated: CourseLesson = {
-  id: 'sagas-are-not-isolated',
-  title: 'Sagas are not isolated',
-  idea: 'A saga’s local transactions commit at once and anyone can read them, so two sagas can both see the last seat available and sell it twice. A semantic lock — the hold writes PENDING — makes the second one back off.',
+/** Lesson 5: two sagas, one seat; the semantic lock. Its title, scenario and layout are in `course.ts`. */
+export const sagasAreNotIsolated: LessonContent = {
   text: [
     'A database transaction hides its half-done work from everyone else until it commits. A saga cannot: each of its local transactions commits at once, and anyone can read the result.',
     'Two buyers want the last seat. Each saga first checks that the seat is available, then holds it — two separate steps. If both checks happen before either hold, both buyers read “available”.',
     'The fix is a semantic lock: the hold writes the status PENDING in the same atomic step as the check, and a saga that finds PENDING backs off — it fails fast and compensates, or waits and tries again. In this run the lock is off.',
   ],
-  scenario: { buyers: 2, semanticLock: false },
-  unlocked: ['buyers', 'stock', 'lock', 'lockPolicy'],
-  view: 'race',
-  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents', 'race'],
   question,
   tryIt:
     'Turn the semantic lock on: buyer 2 reads PENDING and backs off. Then choose “You are the scheduler” and decide who moves at each point, or “Explore all” to check every possible interleaving, with and without the lock.',

@@ -1,7 +1,7 @@
 import { formatAnswer } from './answers';
 import type { RunResult } from '../core';
 import { after, chargeRows } from './runFacts';
-import type { ChoiceQuestion, CourseLesson, LessonTable } from './types';
+import type { ChoiceQuestion, LessonContent, LessonTable } from './types';
 
 /** The key the first call to Payments after the restart carried: same as before the crash, another, or none. */
 function keyAfterRestart(run: RunResult): string {
@@ -79,22 +79,14 @@ const table: LessonTable = {
   ],
 };
 
-/** Lesson 6: workflow engines name the same ideas; an orchestrator crash and recovery from its log. */
-export const theConceptsStay: CourseLesson = {
-  id: 'the-concepts-stay',
-  title: 'The implementation changes, the concepts don’t',
-  idea: 'Step Functions, Temporal and Durable Functions write a saga differently, but the ideas are the same: a durable log lets the orchestrator survive a crash, and the step it repeats must be idempotent.',
+/** Lesson 6: workflow engines name the same ideas; an orchestrator crash and recovery from its log. Its title, scenario and layout are in `course.ts`. */
+export const theConceptsStay: LessonContent = {
   text: [
     'You will rarely write an orchestrator by hand. Workflow engines give you one: AWS Step Functions, Temporal, Azure Durable Functions. They differ in how you write a saga, not in the ideas you have met in this course.',
     'The durable log is what makes a crash survivable. Here the orchestrator crashes just after Payments committed the charge, before the reply reached the log. It restarts 3 seconds later and reads its saga log back: inventory and order are recorded as done; payment is not.',
     'Beside the run, the Code panel shows this saga as Step Functions, Temporal and Durable Functions code, generated from the same definition and retry policies, and highlights the state or line the run is executing.',
   ],
   table,
-  scenario: { crash: { step: 'payment', when: 'after-commit' } },
-  unlocked: ['keys', 'crash'],
-  view: 'single',
-  panels: ['services', 'timeline', 'narration', 'invariants', 'incidents', 'orchestrator', 'log', 'code'],
-  showCode: true,
   question,
   tryIt:
     'Turn idempotency keys off and crash at the same point: recovery still works, and the card is charged twice. Then crash before the call instead: there is nothing to repeat.',

@@ -1,6 +1,6 @@
 import type { RunResult, TraceEvent } from '../core';
 import { formatAnswer } from './answers';
-import type { ChoiceQuestion, CourseLesson } from './types';
+import type { ChoiceQuestion, LessonContent } from './types';
 
 /**
  * The first saga's forward calls per step, as the waterfall draws them: from the first attempt's
@@ -75,19 +75,13 @@ const question: ChoiceQuestion = {
   },
 };
 
-/** Lesson 7: the run as an APM shows it — a span waterfall, a diff against a good run, and files real tools open. */
-export const watchingSagasInProduction: CourseLesson = {
-  id: 'watching-sagas-in-production',
-  title: 'Watching sagas in production',
-  idea: 'In production a saga is seen through its trace: retries, errors and compensations are spans in a waterfall, and a choreography’s dropped event is a producer that nobody consumes.',
+/** Lesson 7: the run as an APM shows it — a span waterfall, a diff against a good run, and files real tools open. Its title, scenario and layout are in `course.ts`. */
+export const watchingSagasInProduction: LessonContent = {
   text: [
     'In production nobody watches an animation. Each service reports spans — “I handled this call, it took this long, it failed with this status” — to a tracing tool, which draws them as a waterfall: one row per span, nested by who called whom, on one time axis.',
     'A saga makes a recognisable picture. The orchestrator’s calls sit under the saga’s root, each service’s own span inside the call. Retries are separate attempts with a gap for the backoff. Errors are red with their reason; compensations are their own spans, linked to the step they undo.',
     'Here Warehouse refuses the order, and on the way Payments’ reply is lost once. The waterfall is compared with the same order without faults, so it shows what the failure cost.',
   ],
-  scenario: { failAt: 'warehouse', lostResponses: { payment: 1 } },
-  unlocked: ['failAt', 'lost', 'keys', 'mode', 'drop', 'crash'],
-  view: 'trace',
   question,
   tryIt:
     'Switch to choreography and drop an event: the waterfall shows a producer with no consumer — and nothing after it, which is exactly why nobody notices. Then download the trace and open it in Jaeger UI or Perfetto.',

@@ -71,13 +71,15 @@ export interface LessonTable {
   rows: readonly (readonly string[])[];
 }
 
-export interface Lesson {
+/**
+ * What the page needs of a lesson the moment it opens, before its text arrives: its name, the
+ * run it pins and how that run is laid out. The course's outlines are in the first load; the
+ * content of lessons 2–7 loads on demand (see `course.ts`).
+ */
+export interface LessonOutline {
   /** Stable id used in links (`?lesson=…`) and in saved progress: a-z, 0-9 and -. */
   id: string;
   title: string;
-  /** Short paragraphs in plain words, read before predicting. */
-  text: readonly string[];
-  table?: LessonTable;
   /** The run the question is about. Pinned: the learner cannot change it before answering. */
   scenario: Partial<Scenario>;
   /** Controls enabled in "Try it yourself", after the question is answered. */
@@ -92,16 +94,35 @@ export interface Lesson {
   panels?: readonly PanelId[];
   /** Open the Code panel beside the run (the question is answered by reading the code). */
   showCode?: boolean;
+  /** What the lesson teaches, in one or two sentences: the course summary's line for it. */
+  idea?: string;
+}
+
+/** What a lesson says and asks: its text, its question and what to try next. */
+export interface LessonContent {
+  /** Short paragraphs in plain words, read before predicting. */
+  text: readonly string[];
+  table?: LessonTable;
   question: Question;
   /** What to try next with the unlocked controls. */
   tryIt: string;
   /** A run to show next with one click in "Try it yourself" (lesson 1: the same failure, now with a saga). */
   followUp?: { label: string; scenario: Partial<Scenario> };
-  /** What the lesson teaches, in one or two sentences: the course summary's line for it. */
-  idea?: string;
 }
+
+/** A whole lesson: its outline and its content. */
+export interface Lesson extends LessonOutline, LessonContent {}
 
 /** A lesson of the course itself: it always says its idea, which the course summary lists. */
 export interface CourseLesson extends Lesson {
   idea: string;
+}
+
+/**
+ * A lesson of the course as the first load knows it: its outline, with its content either there
+ * (lesson 1, whose text is the first visit's largest paint) or fetched on demand.
+ */
+export interface CourseOutline extends LessonOutline {
+  idea: string;
+  content: LessonContent | (() => Promise<LessonContent>);
 }

@@ -1,5 +1,5 @@
 import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo } from 'react';
-import { type Lesson, lessonById } from '../lessons';
+import { type LessonOutline, outlineById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import type { PanelId } from '../embed/viewOptions';
 import { ALL_PANELS, useUiStore } from '../store/uiStore';
@@ -65,7 +65,7 @@ const Knobs = memo(ScenarioControls);
 
 interface SimulatorProps {
   /** The open lesson: it pins the scenario, so the sandbox's controls give way to the lesson's. */
-  lesson?: Lesson;
+  lesson?: LessonOutline;
   /** The lesson's controls are locked until the prediction is checked. */
   locked?: boolean;
   /** The open lesson's panel, shown beside the run (first in the side column) once the learner has predicted. */
@@ -199,7 +199,7 @@ export function App() {
   const view = useUiStore((s) => s.view);
   const embed = useCourseStore((s) => s.embed);
   const phase = useCourseStore((s) => s.phase);
-  const lesson = lessonById(useCourseStore((s) => s.lessonId));
+  const lesson = outlineById(useCourseStore((s) => s.lessonId));
   const editing = useEditorStore((s) => s.open) && !lesson && !embed;
   // The end of the course (`?view=summary`): no run, the lessons' ideas instead.
   const summary = view === 'summary' && !lesson;
@@ -208,7 +208,7 @@ export function App() {
   const locked = lesson !== undefined && phase === 'watch';
   // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
   // sit near the top of the page.
-  const lessonPanel = lesson && <LessonPanel lesson={lesson} />;
+  const lessonPanel = lesson && <LessonPanel outline={lesson} />;
   // A lesson that will show the race or the statechart fetches them while the learner reads and predicts.
   useEffect(() => {
     const wants = (id: PanelId) => lesson !== undefined && (!lesson.panels || lesson.panels.includes(id));

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
-import { LESSONS } from '../../src/lessons';
+import { COURSE } from '../../src/lessons';
 import { PROGRESS_KEY } from '../../src/store/progressStorage';
 import { expectNoAxeViolations } from './axe';
 
@@ -186,7 +186,7 @@ test.describe('course', () => {
     await expectNoAxeViolations(page);
   });
 
-  for (const lesson of LESSONS) {
+  for (const lesson of COURSE) {
     test(`axe: lesson "${lesson.title}" before and after the run`, async ({ page }) => {
       await page.goto(`/?lesson=${lesson.id}`);
       await expect(page.getByRole('heading', { name: '1 · Predict' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type RunResult, result, runScenario, type Scenario, settle, STEP_IDS } from '../../src/core';
-import { type ControlId, type Lesson, LESSONS } from '../../src/lessons';
+import { type ControlId, type Lesson, LESSONS } from '../../src/lessons/all';
 import { chargeRows, holdStatus, netCharged, orderStatus, serviceName, stepsOf } from '../../src/lessons/runFacts';
 import { sideScenarios } from '../../src/ui/compare/CompareView';
 

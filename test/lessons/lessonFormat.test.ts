@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario, STEP_IDS, type Scenario } from '../../src/core';
-import { LESSONS } from '../../src/lessons';
+import { LESSONS } from '../../src/lessons/all';
 import { BUILT_IN_ANSWER_FACTS } from '../../src/lessons/format/builtInFacts';
 import { type Fact, readFact } from '../../src/lessons/format/facts';
 import { answerOf, type LessonJson, lessonFromJson, lessonProblems } from '../../src/lessons/format/lessonJson';

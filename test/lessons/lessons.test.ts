@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, STEP_IDS } from '../../src/core';
 import { parseQuery, toQuery } from '../../src/embed';
-import { formatAnswer, isComplete, isCorrect, LESSON_IDS, LESSONS, lessonById, nextLesson } from '../../src/lessons';
+import { COURSE, formatAnswer, isComplete, isCorrect, LESSON_IDS, LESSONS, lessonIfLoaded, nextLesson } from '../../src/lessons/all';
 
 // Every lesson is checked against the simulator itself: if the core changes how a scenario runs,
 // the lesson's text and documented answer must change with it.
@@ -51,8 +51,8 @@ describe('the course', () => {
     expect(LESSONS).toHaveLength(7);
     expect(new Set(LESSON_IDS).size).toBe(7);
     for (const id of LESSON_IDS) expect(id).toMatch(/^[a-z0-9-]{1,40}$/);
-    expect(lessonById(LESSON_IDS[2])).toBe(LESSONS[2]);
-    expect(nextLesson(LESSON_IDS[0])).toBe(LESSONS[1]);
+    expect(lessonIfLoaded(LESSON_IDS[2])).toBe(LESSONS[2]);
+    expect(nextLesson(LESSON_IDS[0])).toBe(COURSE[1]);
     expect(nextLesson(LESSON_IDS[6])).toBeUndefined();
   });
 
@@ -64,12 +64,12 @@ describe('the course', () => {
   });
 
   it('lesson 4 and lesson 6 change their answers with the keys, as their try-it prompts promise', () => {
-    const keys = lessonById('retries-need-keys');
-    const crash = lessonById('the-concepts-stay');
+    const keys = lessonIfLoaded('retries-need-keys');
+    const crash = lessonIfLoaded('the-concepts-stay');
     if (!keys || !crash) throw new Error('lessons missing');
     expect(keys.question.answer(runScenario({ ...keys.scenario, idempotencyKeys: true }))).toBe(1);
     expect(crash.question.answer(runScenario({ ...crash.scenario, idempotencyKeys: false }))).toBe('none');
-    const lock = lessonById('sagas-are-not-isolated');
+    const lock = lessonIfLoaded('sagas-are-not-isolated');
     expect(lock?.question.answer(runScenario({ ...lock.scenario, semanticLock: true }))).toBe(1);
   });
 });

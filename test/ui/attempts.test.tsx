@@ -16,14 +16,15 @@ beforeEach(() => {
 
 const WAIT = { timeout: 10_000 };
 
-function openAt(search: string) {
-  applyParsed(parseSearch(search));
+async function openAt(search: string) {
+  // As the page does on load: a lesson fetched on demand is here before the first render.
+  await applyParsed(parseSearch(search));
   return renderApp();
 }
 
 describe('attempts', () => {
   it('a wrong answer leaves the lesson not done and says what does; the second try finishes it', async () => {
-    const { user } = openAt('?lesson=someone-has-to-drive');
+    const { user } = await openAt('?lesson=someone-has-to-drive');
     const answerCompleted = async () => {
       await user.click(await screen.findByRole('radio', { name: /Completed/ }, WAIT));
       await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
@@ -49,7 +50,7 @@ describe('attempts', () => {
       throw new DOMException('blocked', 'SecurityError');
     });
     try {
-      const { user } = openAt('?lesson=retries-need-keys');
+      const { user } = await openAt('?lesson=retries-need-keys');
       await user.type(await screen.findByRole('spinbutton', { name: /Your answer/ }, WAIT), '2{Enter}');
       await user.click(screen.getByRole('button', { name: 'Jump to end' }));
       await user.click(screen.getByRole('button', { name: 'Check my prediction' }));

@@ -15,14 +15,15 @@ beforeEach(() => {
 });
 
 /** Opens the app at a link, as the page does on load. */
-function openAt(search: string) {
-  applyParsed(parseSearch(search));
+async function openAt(search: string) {
+  // A lesson fetched on demand is here before the first render.
+  await applyParsed(parseSearch(search));
   return renderApp();
 }
 
 describe('the course in the page', () => {
   it('a lesson: predict, watch, check against the run, then try it yourself; the answer is saved', async () => {
-    const { user } = openAt('?lesson=retries-need-keys');
+    const { user } = await openAt('?lesson=retries-need-keys');
     // The lesson panel loads on demand.
     expect(await screen.findByRole('heading', { name: 'Retries need idempotency keys' }, { timeout: 10_000 })).toBeInTheDocument();
     // Before predicting there is no run to peek at.
@@ -55,7 +56,7 @@ describe('the course in the page', () => {
   });
 
   it('a wrong prediction is marked wrong in words, not only in colour', async () => {
-    const { user } = openAt('?lesson=someone-has-to-drive');
+    const { user } = await openAt('?lesson=someone-has-to-drive');
     await user.click(await screen.findByRole('radio', { name: /Completed/ }));
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
     // This lesson runs side by side, a view that loads on demand.
@@ -66,7 +67,7 @@ describe('the course in the page', () => {
   });
 
   it('a lesson link with other settings opens "Try it yourself", and can start over', async () => {
-    const { user } = openAt('?lesson=retries-need-keys&lost=payment:3');
+    const { user } = await openAt('?lesson=retries-need-keys&lost=payment:3');
     expect(await screen.findByRole('heading', { name: 'Try it yourself' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start the lesson from the beginning' }));
     expect(screen.getByRole('heading', { name: '1 · Predict' })).toBeInTheDocument();
@@ -74,7 +75,7 @@ describe('the course in the page', () => {
   });
 
   it('link warnings are shown as text and can be dismissed', async () => {
-    const { user } = openAt('?failAt=<b>bold</b>&nope=1');
+    const { user } = await openAt('?failAt=<b>bold</b>&nope=1');
     const banner = screen.getByText(/were ignored/).closest('div') as HTMLElement;
     expect(banner).toHaveTextContent('The failAt parameter has the value');
     expect(banner.querySelector('b')).toBeNull();
@@ -83,8 +84,8 @@ describe('the course in the page', () => {
     expect(screen.queryByText(/were ignored/)).not.toBeInTheDocument();
   });
 
-  it('host commands: load reads params like a link and keeps embedding; play, pause and reset drive playback', () => {
-    openAt('?embed=1&parentOrigin=https://school.example');
+  it('host commands: load reads params like a link and keeps embedding; play, pause and reset drive playback', async () => {
+    await openAt('?embed=1&parentOrigin=https://school.example');
     act(() => obey({ type: 'load', ...parseSearch('failAt=warehouse&speed=4&embed=0&parentOrigin=https://evil.example') }));
     expect(useUiStore.getState()).toMatchObject({ scenario: { failAt: 'warehouse' }, speed: 4 });
     expect(useCourseStore.getState()).toMatchObject({ embed: true, parentOrigin: 'https://school.example' });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LESSONS } from '../../src/lessons';
+import { LESSONS } from '../../src/lessons/all';
 import { useCourseStore } from '../../src/store/courseStore';
 import { useUiStore } from '../../src/store/uiStore';
 import { lessonHref } from '../../src/ui/course/InAppLink';
@@ -20,8 +20,9 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-function openAt(search: string) {
-  applyParsed(parseSearch(search));
+async function openAt(search: string) {
+  // As the page does on load: a lesson fetched on demand is here before the first render.
+  await applyParsed(parseSearch(search));
   return renderApp();
 }
 
@@ -30,7 +31,7 @@ const card = (title: string) => screen.getByRole('heading', { level: 3, name: ne
 
 describe('the course summary', () => {
   it('lists every lesson with its idea and a link that opens its run', async () => {
-    const { user } = openAt('?view=summary');
+    const { user } = await openAt('?view=summary');
     expect(await screen.findByRole('heading', { level: 2, name: 'What the course showed' })).toBeInTheDocument();
     expect(currentQuery()).toBe('view=summary');
     const items = within(screen.getByRole('list', { name: 'The lessons' })).getAllByRole('listitem');
@@ -71,7 +72,7 @@ describe('the course summary', () => {
         picks: { 'retries-need-keys': { answer: 2, checked: false } },
       },
     });
-    openAt('?view=summary');
+    await openAt('?view=summary');
     await screen.findByRole('heading', { level: 2, name: 'What the course showed' });
     expect(screen.getByText(/lessons done\./)).toHaveTextContent('2 of 7 lessons done.');
     expect(card(LESSONS[0].title)).toHaveTextContent('Done: answered right (1 try)');
@@ -82,7 +83,7 @@ describe('the course summary', () => {
   });
 
   it('in an embed, its links stay in the frame and stay embedded; "Your own saga" opens the full simulator', async () => {
-    const { user } = openAt('?view=summary&embed=1&parentOrigin=https://school.example');
+    const { user } = await openAt('?view=summary&embed=1&parentOrigin=https://school.example');
     await screen.findByRole('heading', { level: 2, name: 'What the course showed' });
     expect(screen.queryByRole('navigation', { name: 'Course' })).not.toBeInTheDocument();
     const own = screen.getByRole('link', { name: /Your own saga/ });
@@ -101,7 +102,7 @@ describe('the course summary', () => {
     useCourseStore.setState({
       progress: { version: 1, lessons: { [last.id]: { answer: 'payment', correct: true, attempts: 1, done: 'correct' } }, picks: { [last.id]: { answer: 'payment', checked: true } } },
     });
-    const { user } = openAt(`?lesson=${last.id}`);
+    const { user } = await openAt(`?lesson=${last.id}`);
     const next = await screen.findByRole('link', { name: /Next: what the course showed/ });
     expect(next).toHaveAttribute('href', '?view=summary');
     await user.click(next);

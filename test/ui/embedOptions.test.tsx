@@ -19,7 +19,7 @@ const src = () => new URL((/src="([^"]+)"/.exec(code())?.[1] ?? '').replaceAll('
 
 describe('the embed options', () => {
   it('follow every choice live: lesson or run, a moment, panels, speed, height, the course site', async () => {
-    applyParsed(parseSearch('?lesson=undo-is-a-new-action'));
+    await applyParsed(parseSearch('?lesson=undo-is-a-new-action'));
     const { user } = renderApp();
     await screen.findByRole('heading', { name: 'Undo is a new action' }, { timeout: LAZY_TIMEOUT });
     await user.click(screen.getByText('Share or embed this run'));

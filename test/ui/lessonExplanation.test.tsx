@@ -13,7 +13,7 @@ beforeEach(() => {
 
 /** Opens a lesson, predicts with `predict`, plays to the end and checks; returns the app. */
 async function answered(lesson: string, predict: (app: ReturnType<typeof renderApp>) => Promise<void>) {
-  applyParsed(parseSearch(`?lesson=${lesson}`));
+  await applyParsed(parseSearch(`?lesson=${lesson}`));
   const app = renderApp();
   await screen.findByRole('heading', { level: 2 });
   await predict(app);

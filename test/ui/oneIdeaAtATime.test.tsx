@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LESSONS } from '../../src/lessons';
+import { LESSONS } from '../../src/lessons/all';
 import { useCourseStore } from '../../src/store/courseStore';
 import { applyParsed, bootFromLocation, parseSearch } from '../../src/ui/course/location';
 import { renderApp, setUpApp } from './helpers';
@@ -42,7 +42,7 @@ describe('a first visit opens lesson 1', () => {
 
 describe('inside a lesson, only what it has introduced', () => {
   it('lesson 1 while watching: tables, timeline, narration and invariants; no statechart, no scenario controls', async () => {
-    applyParsed(parseSearch('?lesson=assume-it-works'));
+    await applyParsed(parseSearch('?lesson=assume-it-works'));
     const app = renderApp();
     await app.user.click(await screen.findByRole('radio', { name: /Nothing is undone/ }));
     await app.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
@@ -66,7 +66,7 @@ describe('inside a lesson, only what it has introduced', () => {
   });
 
   it('side by side (lesson 2): the scenario controls show only in "Try it yourself"', async () => {
-    applyParsed(parseSearch('?lesson=someone-has-to-drive'));
+    await applyParsed(parseSearch('?lesson=someone-has-to-drive'));
     const app = renderApp();
     await app.user.click(await screen.findByRole('radio', { name: /Stuck/ }));
     await app.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));

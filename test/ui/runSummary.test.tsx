@@ -2,7 +2,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runScenario, type Scenario, type TraceEvent } from '../../src/core';
-import { LESSONS } from '../../src/lessons';
+import { LESSONS } from '../../src/lessons/all';
 import { useCourseStore } from '../../src/store/courseStore';
 import { applyParsed, parseSearch } from '../../src/ui/course/location';
 import { compareSummary, runSummary } from '../../src/ui/course/runSummary';
@@ -104,7 +104,7 @@ describe('the summary in a lesson', () => {
   setUpApp();
 
   it('sits in the lesson’s column and follows the playback position', async () => {
-    applyParsed(parseSearch('?lesson=undo-is-a-new-action'));
+    await applyParsed(parseSearch('?lesson=undo-is-a-new-action'));
     const app = renderApp();
     await screen.findByRole('button', { name: /Lock in my prediction/ });
     // Any prediction will do: the run starts when it is locked in.
@@ -121,7 +121,7 @@ describe('the summary in a lesson', () => {
   });
 
   it('side by side and in the trace view, the strip closes the lesson’s block above the run', async () => {
-    applyParsed(parseSearch('?lesson=someone-has-to-drive'));
+    await applyParsed(parseSearch('?lesson=someone-has-to-drive'));
     const app = renderApp();
     await app.user.click((await screen.findAllByRole('radio'))[0]);
     await app.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
@@ -133,7 +133,7 @@ describe('the summary in a lesson', () => {
     cleanup();
 
     useCourseStore.setState(useCourseStore.getInitialState(), true);
-    applyParsed(parseSearch('?lesson=watching-sagas-in-production'));
+    await applyParsed(parseSearch('?lesson=watching-sagas-in-production'));
     const trace = renderApp();
     await trace.user.click((await screen.findAllByRole('radio'))[0]);
     await trace.user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));

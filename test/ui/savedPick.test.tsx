@@ -23,8 +23,9 @@ function reload() {
   useCourseStore.setState({ ...useCourseStore.getInitialState(), progress: loadProgress(browserStorage()), progressSaved: browserStorage() !== null }, true);
 }
 
-function openAt(search: string) {
-  applyParsed(parseSearch(search));
+async function openAt(search: string) {
+  // As the page does on load: a lesson fetched on demand is here before the first render.
+  await applyParsed(parseSearch(search));
   return renderApp();
 }
 
@@ -33,13 +34,13 @@ const LEFT = 'Nothing is undone: what committed stays committed, and nobody is t
 
 describe('a reload keeps the prediction', () => {
   it('a locked-in prediction, then its checked verdict, survive a reload; "Answer again" forgets it', async () => {
-    let { user } = openAt(LESSON_1);
+    let { user } = await openAt(LESSON_1);
     await user.click(await screen.findByRole('radio', { name: LEFT }));
     await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
     expect(screen.getByRole('heading', { name: '2 · Watch the run' })).toBeInTheDocument();
 
     reload();
-    ({ user } = openAt(LESSON_1));
+    ({ user } = await openAt(LESSON_1));
     expect(await screen.findByRole('heading', { name: '2 · Watch the run' })).toBeInTheDocument();
     expect(screen.getByText(/Your prediction:/)).toHaveTextContent(`Your prediction: ${LEFT}`);
     await user.click(screen.getByRole('button', { name: 'Jump to end' }));
@@ -47,7 +48,7 @@ describe('a reload keeps the prediction', () => {
     expect(screen.getByText('Your prediction was right.')).toBeInTheDocument();
 
     reload();
-    ({ user } = openAt(LESSON_1));
+    ({ user } = await openAt(LESSON_1));
     expect(await screen.findByText('Your prediction was right.')).toBeInTheDocument();
     expect(screen.getByText(/for the lesson’s run:/)).toHaveTextContent(`You predicted ${LEFT} for the lesson’s run: ✓ right.`);
     expect(screen.getByText('Lesson done: answered right (1 try so far).')).toBeInTheDocument();
@@ -56,13 +57,13 @@ describe('a reload keeps the prediction', () => {
 
     await user.click(screen.getByRole('button', { name: 'Answer again' }));
     reload();
-    openAt(LESSON_1);
+    await openAt(LESSON_1);
     expect(await screen.findByRole('button', { name: /Lock in my prediction/ })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: LEFT })).not.toBeChecked();
   });
 
   it('a reload during "Try it yourself" keeps the verdict next to the changed run', async () => {
-    let { user } = openAt('?lesson=retries-need-keys');
+    let { user } = await openAt('?lesson=retries-need-keys');
     await user.type(await screen.findByRole('spinbutton', { name: /Your answer/ }), '2{Enter}');
     await user.click(screen.getByRole('button', { name: 'Jump to end' }));
     await user.click(screen.getByRole('button', { name: 'Check my prediction' }));
@@ -71,7 +72,7 @@ describe('a reload keeps the prediction', () => {
     expect(query).toBe('lesson=retries-need-keys&lost=payment:1');
 
     reload();
-    ({ user } = openAt(`?${query}`));
+    ({ user } = await openAt(`?${query}`));
     expect(await screen.findByText('Your prediction was right.')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Idempotency keys' })).toBeChecked();
     expect(screen.getByText(/You changed the run\./)).toBeInTheDocument();
@@ -80,7 +81,7 @@ describe('a reload keeps the prediction', () => {
   it('a link with other settings does not bring back a prediction that was never checked', async () => {
     localStorage.setItem(PROGRESS_KEY, JSON.stringify({ version: 1, lessons: {}, picks: { 'retries-need-keys': { answer: 2, checked: false } } }));
     reload();
-    openAt('?lesson=retries-need-keys&lost=payment:3');
+    await openAt('?lesson=retries-need-keys&lost=payment:3');
     expect(await screen.findByRole('heading', { name: 'Try it yourself' })).toBeInTheDocument();
   });
 
@@ -90,7 +91,7 @@ describe('a reload keeps the prediction', () => {
       JSON.stringify({ version: 1, lessons: { 'assume-it-works': { answer: 'undone', correct: false, attempts: 1 } }, picks: { 'assume-it-works': { answer: 'undone', checked: true } } }),
     );
     reload();
-    openAt(LESSON_1);
+    await openAt(LESSON_1);
     expect(await screen.findByText('Not quite — the run went differently.')).toBeInTheDocument();
     expect(screen.getByText(/^Not done yet: read why below/)).toBeInTheDocument();
   });
@@ -103,7 +104,7 @@ describe('a reload keeps the prediction', () => {
   ])('a stale stored pick (%s) is ignored: the lesson asks again and the pick is forgotten', async (_, lesson, answer) => {
     localStorage.setItem(PROGRESS_KEY, JSON.stringify({ version: 1, lessons: {}, picks: { [lesson]: { answer, checked: true } } }));
     reload();
-    openAt(`?lesson=${lesson}`);
+    await openAt(`?lesson=${lesson}`);
     expect(await screen.findByRole('button', { name: /Lock in my prediction/ })).toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}').picks).toBeUndefined();
   });
@@ -113,11 +114,11 @@ describe('a reload keeps the prediction', () => {
       throw new DOMException('blocked', 'SecurityError');
     });
     try {
-      const { user } = openAt(LESSON_1);
+      const { user } = await openAt(LESSON_1);
       await user.click(await screen.findByRole('radio', { name: LEFT }));
       await user.click(screen.getByRole('button', { name: /Lock in my prediction/ }));
       reload();
-      openAt(LESSON_1);
+      await openAt(LESSON_1);
       expect(await screen.findByRole('button', { name: /Lock in my prediction/ })).toBeInTheDocument();
     } finally {
       setItem.mockRestore();

@@ -41,7 +41,7 @@ describe('a moment of the run: step=N and the host’s seek', () => {
     expect(scrubber()).toHaveValue('2');
     expect(useUiStore.getState().playing).toBe(false);
 
-    act(() => applyParsed(parseSearch('?lesson=undo-is-a-new-action')));
+    await act(() => applyParsed(parseSearch('?lesson=undo-is-a-new-action')));
     await screen.findByRole('heading', { name: '1 · Predict' }, { timeout: LAZY_TIMEOUT });
     act(() => obey({ type: 'seek', step: 2 }));
     expect(useCourseStore.getState().seekStop).toBeNull();

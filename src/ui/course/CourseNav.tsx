@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LESSONS } from '../../lessons';
+import { COURSE } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { isLessonDone } from '../../store/progressStorage';
@@ -14,13 +14,13 @@ export function CourseNav() {
   const [cleared, setCleared] = useState(false);
   const editing = useEditorStore((s) => s.open);
   const summary = useUiStore((s) => s.view === 'summary');
-  const done = LESSONS.filter((l) => isLessonDone(progress, l.id)).length;
+  const done = COURSE.filter((l) => isLessonDone(progress, l.id)).length;
 
   return (
     // Inside a lesson the other lessons show as numbers only (their titles stay their names), so the header is one row.
     <nav className={lessonId === null ? 'course-nav' : 'course-nav in-lesson-nav'} aria-label="Course">
       <ol>
-        {LESSONS.map((lesson, i) => {
+        {COURSE.map((lesson, i) => {
           const doneBy = progress.lessons[lesson.id]?.done;
           const completed = doneBy !== undefined;
           return (
@@ -58,7 +58,7 @@ export function CourseNav() {
       </ol>
       <p className="course-progress">
         <span>
-          {done} of {LESSONS.length} lessons done
+          {done} of {COURSE.length} lessons done
         </span>{' '}
         <button
           type="button"
@@ -71,7 +71,7 @@ export function CourseNav() {
           Reset progress
         </button>{' '}
         {done === 0 && lessonId === null && (
-          <InAppLink href={lessonHref(LESSONS[0])} className="start-link">
+          <InAppLink href={lessonHref(COURSE[0])} className="start-link">
             New to sagas? Start with lesson 1 <span aria-hidden="true">→</span>
           </InAppLink>
         )}{' '}

@@ -1,4 +1,4 @@
-import { type CourseLesson, LESSONS } from '../../lessons';
+import { COURSE, type CourseOutline } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { isLessonDone, type Progress } from '../../store/progressStorage';
 import { EDIT_PARAM } from '../editor/editorStore';
@@ -16,7 +16,7 @@ function standingOf(progress: Progress, lessonId: string): { done: boolean; word
   return { done: false, words: 'Not done yet' };
 }
 
-function LessonIdea({ lesson, number }: { lesson: CourseLesson; number: number }) {
+function LessonIdea({ lesson, number }: { lesson: CourseOutline; number: number }) {
   const progress = useCourseStore((s) => s.progress);
   const standing = standingOf(progress, lesson.id);
   return (
@@ -44,18 +44,18 @@ function LessonIdea({ lesson, number }: { lesson: CourseLesson; number: number }
 export function CourseSummary() {
   const progress = useCourseStore((s) => s.progress);
   const embed = useCourseStore((s) => s.embed);
-  const done = LESSONS.filter((l) => isLessonDone(progress, l.id)).length;
+  const done = COURSE.filter((l) => isLessonDone(progress, l.id)).length;
   return (
     <section className="course-summary" aria-labelledby="summary-title">
       <h2 id="summary-title" tabIndex={-1}>
         What the course showed
       </h2>
       <p className="summary-count">
-        {done === LESSONS.length ? `All ${LESSONS.length} lessons done.` : `${done} of ${LESSONS.length} lessons done.`} Each lesson’s idea, and the run
+        {done === COURSE.length ? `All ${COURSE.length} lessons done.` : `${done} of ${COURSE.length} lessons done.`} Each lesson’s idea, and the run
         that showed it:
       </p>
       <ol className="summary-lessons" aria-label="The lessons">
-        {LESSONS.map((lesson, i) => (
+        {COURSE.map((lesson, i) => (
           <LessonIdea key={lesson.id} lesson={lesson} number={i + 1} />
         ))}
       </ol>

@@ -1,5 +1,5 @@
 import { shareUrl } from '../../embed';
-import { lessonById } from '../../lessons';
+import { outlineById } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { useEditorStore, withDefinitionInUrl } from '../editor/editorStore';
@@ -15,7 +15,7 @@ export function EmbedBar() {
   const full = withDefinitionInUrl(shareUrl(window.location.href, scenario, { ...(lessonId ? { lesson: lessonId } : {}), ...(summary ? { page: 'summary' as const } : {}), speed }));
   return (
     <div className="embed-bar">
-      <h1 className="embed-title">{lessonById(lessonId) ? 'Saga Simulator lesson' : 'Saga Simulator'}</h1>
+      <h1 className="embed-title">{outlineById(lessonId) ? 'Saga Simulator lesson' : 'Saga Simulator'}</h1>
       <a href={full} target="_blank" rel="noopener">
         Open full simulator <span className="visually-hidden">(opens in a new tab)</span>
         <span aria-hidden="true"> ↗</span>

@@ -1,10 +1,10 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { toQuery } from '../../embed';
-import type { Lesson } from '../../lessons';
+import type { LessonOutline } from '../../lessons';
 import { navigate } from './location';
 
 /** The link that opens a lesson at its start: its id and its pinned scenario. Relative, so it works from any sub-path. */
-export const lessonHref = (lesson: Lesson): string => `?${toQuery(lesson.scenario, { lesson: lesson.id })}`;
+export const lessonHref = (lesson: LessonOutline): string => `?${toQuery(lesson.scenario, { lesson: lesson.id })}`;
 
 /** The sandbox: no lesson, default scenario. */
 export const SANDBOX_HREF = '?';

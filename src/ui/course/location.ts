@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import type { Scenario } from '../../core';
 import { defaultScenario, type ParsedQuery, parseLink, parseQuery, splitDefinitionParam, toQuery, unpackJson, type ViewOptions } from '../../embed';
-import { LESSON_IDS, lessonById } from '../../lessons';
+import { LESSON_IDS, lessonIfLoaded, loadLesson, outlineById } from '../../lessons';
 import { useCourseStore } from '../../store/courseStore';
 import { useUiStore } from '../../store/uiStore';
 import { rememberEncoding, takeEditParam, useEditorStore, watchDefinitionEncoding, withEditorParams } from '../editor/editorStore';
@@ -46,10 +46,12 @@ const safeParse = (json: string): unknown => {
  * own, starts at its prediction; with other settings (someone's experiment) it opens in "Try it
  * yourself".
  * From the host (`load`), embedding stays on and the host origin is never changed.
+ * Returns a promise when the lesson's content is still being fetched: it settles once a saved
+ * prediction has been brought back.
  */
-export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'warnings'>, source: 'link' | 'host' = 'link'): void {
+export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'warnings'>, source: 'link' | 'host' = 'link'): void | Promise<void> {
   const course = useCourseStore.getState();
-  const lesson = lessonById(parsed.view.lesson);
+  const lesson = outlineById(parsed.view.lesson);
   // `?lesson=…` alone, or with exactly the lesson's own settings, opens the lesson itself.
   const asked = toQuery(parsed.scenario);
   const pinned = lesson !== undefined && (asked === '' || asked === toQuery(lesson.scenario));
@@ -77,8 +79,18 @@ export function applyParsed(parsed: Pick<ParsedQuery, 'scenario' | 'view' | 'war
     embed: source === 'host' ? course.embed || parsed.view.embed : parsed.view.embed,
     parentOrigin: source === 'host' ? course.parentOrigin : parsed.view.parentOrigin,
   });
-  // A reload (or a return to the lesson) shows the prediction the learner had locked in, and its verdict.
-  if (lesson) resumeSavedPick(lesson);
+  // A reload (or a return to the lesson) shows the prediction the learner had locked in, and its
+  // verdict: judged by the lesson's question, so once its content is here (at once, unless it is fetched).
+  if (!lesson) return;
+  const whole = lessonIfLoaded(lesson.id);
+  if (whole) return resumeSavedPick(whole);
+  return loadLesson(lesson.id).then(
+    (loaded) => {
+      if (loaded) resumeSavedPick(loaded);
+    },
+    // The lesson panel says the lesson could not be loaded, and tries again.
+    () => undefined,
+  );
 }
 
 /** The view part of the current URL, from the stores. */
@@ -132,7 +144,7 @@ export function applyLink(search: string): void | Promise<void> {
   return parseLink(rest, { lessonIds: LESSON_IDS }).then((parsed) => {
     const def = parsed.scenario.definition;
     if (typeof def === 'object') rememberEncoding(def, encoded);
-    applyParsed(parsed);
+    return applyParsed(parsed);
   });
 }
 

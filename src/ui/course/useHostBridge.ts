@@ -15,7 +15,8 @@ export function obey(command: IncomingCommand): void {
         import('../editor/customLessonLoad').then(({ applyCustomLesson }) => applyCustomLesson(command.lesson, command, 'host'));
         return;
       }
-      applyParsed(command, 'host');
+      // A lesson whose content is still fetched opens at once and says so; a saved prediction resumes when it arrives.
+      void applyParsed(command, 'host');
       return;
     case 'play':
       // At the end, "play" means "play it again", as the Play button does.

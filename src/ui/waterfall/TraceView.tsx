@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { runScenario, ScenarioError } from '../../core';
 import { spansOfRun } from '../../core/trace-export';
-import type { Lesson } from '../../lessons';
+import type { LessonOutline } from '../../lessons';
 import { useUiStore } from '../../store/uiStore';
 import { useReportRunEnd } from '../course/courseContext';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -38,7 +38,7 @@ function useBaselineSpans(scenario: ReturnType<typeof baselineScenario>, words: 
  * The trace view: the run as an APM shows it. Scenario and playback on top, then the waterfall
  * (synced with the playback cursor), the baseline it is compared with, and the downloads.
  */
-export function TraceView({ lesson, locked = false }: { lesson?: Lesson; locked?: boolean }) {
+export function TraceView({ lesson, locked = false }: { lesson?: LessonOutline; locked?: boolean }) {
   const scenario = useUiStore((s) => s.scenario);
   const cursor = useUiStore((s) => s.cursor);
   const setScenario = useUiStore((s) => s.setScenario);
