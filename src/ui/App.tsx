@@ -209,13 +209,30 @@ export function App() {
   // Once the learner has predicted, the lesson moves beside the run so the tables and the timeline
   // sit near the top of the page.
   const lessonPanel = lesson && <LessonPanel outline={lesson} />;
-  // A lesson that will show the race or the statechart fetches them while the learner reads and predicts.
+  // A lesson fetches the panels its run will show (race, statechart, the phone's run summary) while the
+  // learner predicts — from their first touch or key press, so a visitor who only reads fetches nothing
+  // more than the first load (the budget counts every file a first visit fetches).
+  const predicting = phase === 'predict';
   useEffect(() => {
-    const wants = (id: PanelId) => lesson !== undefined && (!lesson.panels || lesson.panels.includes(id));
-    if (wants('race')) void loadRace();
-    if (wants('orchestrator')) void loadOrchestrator();
-    if (lesson) void loadSummaryStrip();
-  }, [lesson]);
+    if (!lesson) return;
+    const wants = (id: PanelId) => !lesson.panels || lesson.panels.includes(id);
+    const fetchPanels = () => {
+      if (wants('race')) void loadRace();
+      if (wants('orchestrator')) void loadOrchestrator();
+      void loadSummaryStrip();
+    };
+    if (!predicting) return fetchPanels();
+    const events = ['pointerdown', 'keydown'] as const;
+    const stop = () => {
+      for (const e of events) document.removeEventListener(e, once, true);
+    };
+    const once = () => {
+      stop();
+      fetchPanels();
+    };
+    for (const e of events) document.addEventListener(e, once, true);
+    return stop;
+  }, [lesson, predicting]);
   // Only the single-run page has a side column; the others (side by side, trace) keep the lesson above.
   const beside = lesson !== undefined && showRun && view !== 'compare' && view !== 'trace';
   // The header's promise follows the saga on screen (a trip is not "one order, five services").

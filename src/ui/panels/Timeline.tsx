@@ -6,29 +6,8 @@ import { useElementWidth } from './useElementWidth';
 import { describeMark, type Lane, timelineMarks } from './timelineModel';
 import './panels.css';
 import './timeline.css';
-
-import type { LabelSpec } from './timelineLabels';
+import { type LabelSpec, labelsRight, layoutLabels } from './timelineLabels';
 import { AXIS_H, drawMark, type Geometry, LABELS_TOP, LANE_H, Label, MIN_FIT_W, MIN_PLOT_W, NOW_Y, PAD_L, PAD_R, Reveal, TICK_Y } from './timelineMarks';
-
-// The label layout comes in a chunk of its own, fetched on the first render: the first load stays under its
-// budget, and until it arrives (a few ms, before any run has marks to label) labels are drawn where asked.
-type LabelLayout = typeof import('./timelineLabels');
-let labelLayout: LabelLayout | undefined;
-function useLabelLayout(): LabelLayout | undefined {
-  const [loaded, setLoaded] = useState(labelLayout);
-  useEffect(() => {
-    if (loaded) return;
-    let live = true;
-    import('./timelineLabels').then((m) => {
-      labelLayout = m;
-      if (live) setLoaded(m);
-    });
-    return () => {
-      live = false;
-    };
-  }, [loaded]);
-  return loaded;
-}
 
 interface TimelineProps {
   run: RunView;
@@ -47,7 +26,6 @@ interface TimelineProps {
  * compensations in amber with ↩, failures in red with ✗. A text list mirrors the chart.
  */
 export function Timeline({ run, clock, until }: TimelineProps) {
-  const layout = useLabelLayout();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const scrollRef = useRef<HTMLElement>(null);
   const firstPaint = useRef(true);
@@ -97,10 +75,10 @@ export function Timeline({ run, clock, until }: TimelineProps) {
       ? { id: 'silence', mark: 'silence', at: stuckAt, seq: Number.MAX_SAFE_INTEGER, x: g.x(stuckAt) + 4, y: g.y('hub') - 13, anchor: 'start' as const, lines: [`‖ nobody is waiting · ${secs(now - stuckAt)}`], font: 'strong' as const, tone: 'fail' }
       : undefined;
   const asked = [...drawn.flatMap((d) => d.labels), ...(silence ? [silence] : [])];
-  const placed = layout ? layout.layoutLabels(asked, { left: 2, top: LABELS_TOP, bottom: height - 2 }) : asked;
+  const placed = layoutLabels(asked, { left: 2, top: LABELS_TOP, bottom: height - 2 });
   const labelsOf = new Map<string, LabelSpec[]>();
   for (const label of placed) labelsOf.set(label.mark, [...(labelsOf.get(label.mark) ?? []), label]);
-  const width = Math.max(PAD_L + scale.width + PAD_R, (layout?.labelsRight(placed) ?? 0) + 4);
+  const width = Math.max(PAD_L + scale.width + PAD_R, labelsRight(placed) + 4);
   const tones = ['call', 'comp', 'fail', 'ok', 'warn', 'buyer-1', 'buyer-2', 'buyer-3', 'buyer-4'];
 
   // Keep "now" in view while playing; the chart scrolls sideways on narrow screens. The scroll position is
