@@ -1,4 +1,4 @@
-import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useMemo } from 'react';
 import { type LessonOutline, outlineById } from '../lessons';
 import { useCourseStore } from '../store/courseStore';
 import type { PanelId } from '../embed/viewOptions';
@@ -22,6 +22,7 @@ import { CourseNav } from './course/CourseNav';
 import { CourseShell } from './course/CourseShell';
 import { useReportRunEnd } from './course/courseContext';
 import { EmbedBar } from './course/EmbedBar';
+import { usePrefetchOnFirstInput } from './course/prefetchOnFirstInput';
 // A first visit opens lesson 1: its text is the page's largest paint, so it comes with the page.
 import { LessonPanel } from './course/LessonPanel';
 import { ShareBox } from './course/ShareBox';
@@ -51,6 +52,12 @@ const Race = lazy(loadRace);
 const loadSummaryStrip = () => import('./course/RunSummaryStrip');
 const RunSummaryStrip = lazy(() => loadSummaryStrip().then((r) => ({ default: r.RunSummaryStrip })));
 const ShownSummaryStrip = lazy(() => loadSummaryStrip().then((r) => ({ default: r.ShownSummaryStrip })));
+function preloadPanels(lesson: LessonOutline): void {
+  const wants = (id: PanelId) => !lesson.panels || lesson.panels.includes(id);
+  if (wants('race')) void loadRace();
+  if (wants('orchestrator')) void loadOrchestrator();
+  void loadSummaryStrip();
+}
 const loading = <p className="loading">Loading…</p>;
 
 // The run's panels re-render only when the (deferred) run they draw changes, not on every store update.
@@ -210,29 +217,9 @@ export function App() {
   // sit near the top of the page.
   const lessonPanel = lesson && <LessonPanel outline={lesson} />;
   // A lesson fetches the panels its run will show (race, statechart, the phone's run summary) while the
-  // learner predicts — from their first touch or key press, so a visitor who only reads fetches nothing
-  // more than the first load (the budget counts every file a first visit fetches).
-  const predicting = phase === 'predict';
-  useEffect(() => {
-    if (!lesson) return;
-    const wants = (id: PanelId) => !lesson.panels || lesson.panels.includes(id);
-    const fetchPanels = () => {
-      if (wants('race')) void loadRace();
-      if (wants('orchestrator')) void loadOrchestrator();
-      void loadSummaryStrip();
-    };
-    if (!predicting) return fetchPanels();
-    const events = ['pointerdown', 'keydown'] as const;
-    const stop = () => {
-      for (const e of events) document.removeEventListener(e, once, true);
-    };
-    const once = () => {
-      stop();
-      fetchPanels();
-    };
-    for (const e of events) document.addEventListener(e, once, true);
-    return stop;
-  }, [lesson, predicting]);
+  // learner predicts, from their first touch or key press.
+  const fetchPanels = useMemo(() => (lesson ? () => preloadPanels(lesson) : undefined), [lesson]);
+  usePrefetchOnFirstInput(fetchPanels, phase === 'predict');
   // Only the single-run page has a side column; the others (side by side, trace) keep the lesson above.
   const beside = lesson !== undefined && showRun && view !== 'compare' && view !== 'trace';
   // The header's promise follows the saga on screen (a trip is not "one order, five services").
