@@ -28,6 +28,15 @@ describe('the run summary at a playback position', () => {
     expect(runSummary({ ...at({ failAt: 'warehouse' }), cursor: 0 })).toEqual({ sagas: ['Not started yet'], key: 'Card: not charged' });
   });
 
+  it('a choreography that has started names no orchestrator reading its log (there is none): no service has acted yet', () => {
+    const s = runSummary(at({ mode: 'choreography', dropEvent: 'payment' }, (e) => e.type === 'saga.started'));
+    expect(s.sagas).toEqual(['Started: no service has acted yet']);
+    const race = at({ mode: 'choreography', buyers: 2 }, (e) => e.type === 'saga.started');
+    expect(buyersAt(race)[0].state).toBe('Started: no service has acted yet');
+    // Orchestrated, the machine does read its log first.
+    expect(runSummary(at({ failAt: 'warehouse' }, (e) => e.type === 'saga.started')).sagas).toEqual(['Starting: reading where the saga stands']);
+  });
+
   it('lesson 3 when the warehouse refuses: step 4 of 5, what Warehouse answered, one charge', () => {
     const s = runSummary(at({ failAt: 'warehouse' }, (e) => e.type === 'step.failed'));
     expect(s).toEqual({ sagas: ['Step 4 of 5 (Warehouse): ✗ Failed: the warehouse cannot pick order o-1'], key: 'Card: 1 charge · nets $40' });

@@ -50,8 +50,8 @@ function sagaLine(run: RunView, saga: string, outcome: Outcome | undefined, pref
   }
   const active = activeState(run.trace, run.cursor, saga);
   const focus = active.focus;
-  // No step yet, or none since a restart: what the orchestrator is doing ("Not started yet", "Starting: reading where the saga stands").
-  if (!focus) return `${prefix}${describeActive(active)}`;
+  // No step yet, or none since a restart: what the saga is doing ("Not started yet", "Starting: reading where the saga stands").
+  if (!focus) return `${prefix}${describeActive(active, run.scenario.mode)}`;
   const step = steps.find((s) => s.id === focus.step);
   const doing = step ? serviceActivity(mine, step, { buyers: 1, choreography: run.scenario.mode === 'choreography' }) : undefined;
   const phase = focus.type.split('.')[0];

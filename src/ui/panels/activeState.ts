@@ -105,10 +105,14 @@ function current(f: Focus, phase: string | undefined): string {
   return `Current step: ${stepLabel(f.step)}${what}, attempt ${f.attempt ?? 1}${of}`;
 }
 
-/** "Current step: Payment, attempt 2 of 3" — or, when no step is in progress, what the saga is doing. */
-export function describeActive(a: ActiveState): string {
+/**
+ * "Current step: Payment, attempt 2 of 3" — or, when no step is in progress, what the saga is doing.
+ * A choreography has no orchestrator reading a log: started, it waits for its first service to react.
+ */
+export function describeActive(a: ActiveState, mode: 'orchestration' | 'choreography' = 'orchestration'): string {
   const f = a.focus;
   const top = a.state.split('.')[0];
+  if (!f && a.state === 'starting' && mode === 'choreography') return 'Started: no service has acted yet';
   if (a.state === 'down') return f ? `Orchestrator down (crashed) at ${stepLabel(f.step)}; its saga log survives` : 'Orchestrator down (crashed); its saga log survives';
   if (!f) return FIXED[a.state] ?? (top === 'compensating' ? 'Compensating: undoing the completed steps in reverse order' : `In state ${a.state}`);
   const step = stepLabel(f.step);

@@ -129,6 +129,6 @@ export function buyersAt(run: RunView): BuyerView[] {
     let outcome: Outcome | undefined;
     for (const e of events) if (e.saga === saga && TERMINAL[e.type]) outcome = TERMINAL[e.type];
     const active = activeState(run.trace, run.cursor, saga);
-    return { buyer, saga, orderId: `o-${buyer}`, state: describeActive(active), outcome, ...readsOf(events, saga, buyer) };
+    return { buyer, saga, orderId: `o-${buyer}`, state: describeActive(active, run.scenario.mode), outcome, ...readsOf(events, saga, buyer) };
   });
 }
