@@ -4,6 +4,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { COURSE } from '../../src/lessons';
 import { PROGRESS_KEY } from '../../src/store/progressStorage';
 import { expectNoAxeViolations } from './axe';
+import { predict } from './lessons';
 
 // The course in a real browser: a lesson by keyboard alone, saved progress, links that carry a run,
 // embedding in a page on another origin, and axe on every lesson.
@@ -19,14 +20,7 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
 
 /** Answers the open lesson's question by mouse (first options), runs it to the end and checks it. */
 async function completeLesson(page: Page): Promise<void> {
-  const form = page.locator('.question-form');
-  // The lesson panel loads on demand: count its fields only once it is there.
-  await form.waitFor();
-  const selects = form.locator('select');
-  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });
-  if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
-  if (await form.locator('input[type=number]').count()) await form.locator('input[type=number]').fill('1');
-  await form.getByRole('button', { name: /Lock in my prediction/ }).click();
+  await predict(page);
   await page.getByRole('button', { name: 'Jump to end' }).click();
   await page.getByRole('button', { name: 'Check my prediction' }).click();
   await expect(page.getByRole('heading', { name: '4 · Try it yourself' })).toBeVisible();

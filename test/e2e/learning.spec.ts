@@ -1,19 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { predict } from './lessons';
 
 // The learning pass (issue 16) in a real browser: a first visit opens lesson 1, and a lesson's run
 // fits the first screen at 1440×900.
-
-/** Picks the first answers of the open lesson's question and locks them in: the run starts. */
-async function predict(page: Page): Promise<void> {
-  const form = page.locator('.question-form');
-  await form.waitFor();
-  const selects = form.locator('select');
-  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });
-  if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
-  if (await form.locator('input[type=number]').count()) await form.locator('input[type=number]').fill('1');
-  await form.getByRole('button', { name: /Lock in my prediction/ }).click();
-}
 
 test.describe('one idea at a time', () => {
   test('a first visit opens lesson 1; the sandbox is one click away', async ({ page }) => {

@@ -1,32 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { LESSON_IDS, predict } from './lessons';
 
 // Issue 16 items 9 and 10 in a real browser: on a phone (375 px) nothing runs off the page, every
 // table fits its card or says it scrolls, a summary of the run stays next to the lesson text, and
 // lesson 5's text comes before its race; wide (1440 px), the lesson's tables fit their cards.
 
-const LESSON_IDS = [
-  'assume-it-works',
-  'someone-has-to-drive',
-  'undo-is-a-new-action',
-  'retries-need-keys',
-  'sagas-are-not-isolated',
-  'the-concepts-stay',
-  'watching-sagas-in-production',
-];
 const PHONE = { width: 375, height: 740 };
 const WIDE = { width: 1440, height: 900 };
-
-/** Picks some answer to the open lesson's question and locks it in: the run starts. */
-async function predict(page: Page): Promise<void> {
-  const form = page.locator('.question-form');
-  await form.waitFor();
-  const selects = form.locator('select');
-  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });
-  if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
-  if (await form.locator('input[type=number]').count()) await form.locator('input[type=number]').fill('1');
-  await form.getByRole('button', { name: /Lock in my prediction/ }).click();
-}
 
 /** Opens a lesson, predicts and jumps to the end of its run. */
 async function lessonAtEnd(page: Page, id: string): Promise<void> {

@@ -1,31 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
+import { LESSON_IDS, predict } from './lessons';
 
 // Issue 16, "screenshots look right": no timeline label is drawn over another one, in any lesson, wide or
 // on a phone, at the end of the run (when the chart holds the most labels); and on a phone the run summary
 // strip never covers the lesson's next button.
 
-const LESSONS = [
-  'assume-it-works',
-  'someone-has-to-drive',
-  'undo-is-a-new-action',
-  'retries-need-keys',
-  'sagas-are-not-isolated',
-  'the-concepts-stay',
-  'watching-sagas-in-production',
-];
 const PHONE = { width: 375, height: 740 };
 const WIDE = { width: 1440, height: 900 };
-
-/** Picks some answer to the open lesson's question and locks it in: the run starts. */
-async function predict(page: Page): Promise<void> {
-  const form = page.locator('.question-form');
-  await form.waitFor();
-  const selects = form.locator('select');
-  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });
-  if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
-  if (await form.locator('input[type=number]').count()) await form.locator('input[type=number]').fill('1');
-  await form.getByRole('button', { name: /Lock in my prediction/ }).click();
-}
 
 /**
  * Pairs of text labels that intersect, per timeline chart on the page: boxes from getBBox (the chart's own
@@ -58,7 +39,7 @@ for (const [name, size] of [
 ] as const) {
   test.describe(`timeline labels at ${name}`, () => {
     test.use({ viewport: size });
-    for (const [i, id] of LESSONS.entries()) {
+    for (const [i, id] of LESSON_IDS.entries()) {
       test(`lesson ${i + 1} (${id}): no two labels overlap at the end of the run`, async ({ page }) => {
         await page.goto(`/?lesson=${id}`);
         await predict(page);
