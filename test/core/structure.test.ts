@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 
 // The kernel's rules (issue "One kernel, any saga as data"): small files, no import cycles in src/core.
 const CORE = resolve(__dirname, '../../src/core');
-const files: string[] = [];
-const walk = (d: string) => {
-  for (const f of readdirSync(d)) {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (p.endsWith('.ts')) files.push(p);
-  }
-};
-walk(CORE);
+
+/** Every file below `dir` whose path matches `pattern`. */
+function filesUnder(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p, pattern) : pattern.test(p) ? [p] : [];
+  });
+}
+const files = filesUnder(CORE, /\.ts$/);
 
 /** Relative imports of a file (type-only ones too: they are coupling as well), resolved to files. */
 function importsOf(file: string): string[] {
@@ -53,16 +53,7 @@ describe('src/core', () => {
 describe('src and test', () => {
   it('have no source, test or stylesheet over 300 lines', () => {
     const root = resolve(__dirname, '../..');
-    const all: string[] = [];
-    const collect = (d: string) => {
-      for (const f of readdirSync(d)) {
-        const p = join(d, f);
-        if (statSync(p).isDirectory()) collect(p);
-        else if (/\.(tsx?|mts|mjs|css)$/.test(p)) all.push(p);
-      }
-    };
-    collect(join(root, 'src'));
-    collect(join(root, 'test'));
+    const all = ['src', 'test'].flatMap((d) => filesUnder(join(root, d), /\.(tsx?|mts|mjs|css)$/));
     const long = all.map((f) => [relative(root, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 300);
     expect(all.length).toBeGreaterThan(300);
     expect(long).toEqual([]);
