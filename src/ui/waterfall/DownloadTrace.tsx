@@ -1,21 +1,14 @@
 import { useId, useState } from 'react';
+import { saveFile } from '../course/exportRun';
 import { exportTrace, TRACE_FILES, TRACE_FORMATS, type TraceFormat, type TracedRun } from '../../core/trace-export';
 
 /** The file name of a run's export: the seed and the format, so two downloads never collide. */
 export const traceFileName = (run: TracedRun, format: TraceFormat): string => `saga-trace-seed${run.scenario.seed}${TRACE_FILES[format].suffix}`;
 
-/** Hands the browser a file to save. */
+/** Hands the browser a file to save; false where the page cannot make files (no object URLs). */
 function save(name: string, text: string): boolean {
   if (typeof URL.createObjectURL !== 'function') return false;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(new Blob([text], { type: 'application/json' }), name);
   return true;
 }
 
