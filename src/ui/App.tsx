@@ -128,7 +128,8 @@ function Simulator({ lesson, locked = false, lessonPanel }: SimulatorProps) {
         <RunWarnings warnings={live.warnings} />
       </div>
       <Playback run={liveRun} stops={stops} />
-      <div className={lesson ? 'layout in-lesson' : 'layout'}>
+      {/* data-cursor: the position the (deferred) panels have drawn; browser tests wait for it after a step. */}
+      <div className={lesson ? 'layout in-lesson' : 'layout'} data-cursor={run.cursor}>
         {race && (
           // Inside the layout so that in one column (a phone) the lesson comes first; wide, it spans the top.
           <div className="slot slot-race">

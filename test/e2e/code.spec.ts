@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { stepForward } from './playback';
 
 const where = (page: Page) => page.getByTestId('code-where');
 /** The first highlighted line of the code box, without its line number. */
 const firstActive = async (page: Page) => ((await page.locator('.code-line[data-active]').first().textContent()) ?? '').replace(/^\s*\d+/, '').trim();
 
-/**
- * Steps forward until the Code panel says `text`. The panels draw a deferred copy of the run, so after
- * each click it waits until the panel has drawn the new position: a click made before that would run
- * past the stop being looked for (on a loaded machine the panel then read one stop behind the lines).
- */
+/** Steps forward, one drawn position at a time, until the Code panel says `text`. */
 async function stepUntil(page: Page, text: RegExp): Promise<void> {
   for (let i = 0; i < 120; i++) {
     if (text.test((await where(page).textContent()) ?? '')) return;
-    const drawn = (await where(page).getAttribute('data-cursor')) ?? '';
-    await page.getByRole('button', { name: 'Step forward' }).click();
-    await expect(where(page)).not.toHaveAttribute('data-cursor', drawn);
+    await stepForward(page);
   }
   throw new Error(`never reached ${text}`);
 }

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { LESSON_IDS, predict } from './lessons';
+import { stepForward } from './playback';
 
 // Issue 16 items 9 and 10 in a real browser: on a phone (375 px) nothing runs off the page, every
 // table fits its card or says it scrolls, a summary of the run stays next to the lesson text, and
@@ -116,7 +117,7 @@ test.describe('a phone, 375 px', () => {
     await page.getByRole('button', { name: 'Restart' }).click();
     await expect(strip).toHaveText(/Not started yet\s*Card: not charged/);
     // Step by step to the warehouse's refusal: the strip says so, and the one charge made so far.
-    for (let i = 0; i < 30 && !/Warehouse\): ✗/.test((await strip.textContent()) ?? ''); i++) await page.getByRole('button', { name: 'Step forward' }).click();
+    for (let i = 0; i < 30 && !/Warehouse\): ✗/.test((await strip.textContent()) ?? ''); i++) await stepForward(page);
     await expect(strip).toHaveText(/^Step 4 of 5 \(Warehouse\): ✗ Failed: the warehouse cannot pick order o-1\s*Card: 1 charge · nets \$40$/);
     await expectNoAxeViolations(page);
   });

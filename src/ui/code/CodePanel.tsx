@@ -135,8 +135,7 @@ export function CodePanel({ run }: CodePanelProps) {
         {run.scenario.mode === 'choreography' && (
           <p className="code-where">This run is a choreography: no one drives it. The code shows the same steps driven by an orchestrator.</p>
         )}
-        {/* data-cursor: the position this panel has drawn (panels draw a deferred copy of the run; tests wait for it). */}
-        <p className="code-where" data-testid="code-where" data-cursor={run.cursor}>
+        <p className="code-where" data-testid="code-where">
           {where}
         </p>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the code box scrolls; keyboard users must be able to scroll it */}
